@@ -1,0 +1,79 @@
+import type { AuditEvent, AuditEventDraft } from '../core/event.js';
+import type { DataStructure } from '../core/fields.js';
+import type { AuditStats, EventPage, PageRequest } from '../core/page.js';
+import type { AuditQuery } from '../core/query.js';
+
+/** What an adapter can do; the UI hides what it cannot. */
+export interface AdapterCapabilities {
+  /** How `list` pages: by offset (random access, the scrollbar covers every row), by cursor, or both. */
+  paging: 'offset' | 'cursor' | 'both';
+  /** `list` reports how many events match. */
+  total: boolean;
+  /** Free-text search. */
+  search: boolean;
+  /** `stats` exists. */
+  stats: boolean;
+  /** `saveDataStructure` exists (tenant admins may add custom fields). */
+  editDataStructure: boolean;
+  /** `exportCsv` exists (the server writes the CSV); otherwise the UI builds it from pages. */
+  serverExport: boolean;
+  /** `create` exists. */
+  create: boolean;
+  /** `delete` exists. */
+  delete: boolean;
+}
+
+/** Options every adapter call takes. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface ListEventsRequest {
+  tenantId: string;
+  query: AuditQuery;
+  page: PageRequest;
+}
+
+export interface EventRequest {
+  tenantId: string;
+  id: string;
+}
+
+export interface StatsRequest {
+  tenantId: string;
+  query: AuditQuery;
+  /** At most this many histogram buckets. @default 60 */
+  maxBuckets?: number;
+}
+
+export interface ExportColumn {
+  name: string;
+  displayName: string;
+}
+
+export interface ExportRequest {
+  tenantId: string;
+  query: AuditQuery;
+  columns: ExportColumn[];
+}
+
+/**
+ * The one interface between the component and a backend. Data is parsed and validated in the adapter;
+ * everything it returns is typed and normalized. Errors are `AuditApiError`s (or an abort error when
+ * the call's signal is aborted).
+ */
+export interface AuditLogsAdapter {
+  readonly capabilities: AdapterCapabilities;
+  list(request: ListEventsRequest, options?: RequestOptions): Promise<EventPage>;
+  get(request: EventRequest, options?: RequestOptions): Promise<AuditEvent>;
+  getDataStructure(request: { tenantId: string }, options?: RequestOptions): Promise<DataStructure>;
+  stats?(request: StatsRequest, options?: RequestOptions): Promise<AuditStats>;
+  saveDataStructure?(
+    request: { tenantId: string; dataStructure: DataStructure },
+    options?: RequestOptions,
+  ): Promise<DataStructure>;
+  /** The CSV as a stream of UTF-8 bytes, written by the server. */
+  exportCsv?(request: ExportRequest, options?: RequestOptions): Promise<ReadableStream<Uint8Array>>;
+  create?(request: { tenantId: string; event: AuditEventDraft }, options?: RequestOptions): Promise<AuditEvent>;
+  delete?(request: EventRequest, options?: RequestOptions): Promise<void>;
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import type { AuditEvent, JsonValue } from './event.js';
+
+export const FIELD_TYPES = ['string', 'email', 'ip', 'datetime', 'severity', 'number', 'json', 'enum'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Custom field names: a letter, then letters, digits or `_` (safe in URLs, CSV headers and query strings). */
+export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+export const FieldDefinitionSchema = z.object({
+  name: z.string().min(1).max(64),
+  displayName: z.string().trim().min(1, 'Display name is required').max(80),
+  type: z.enum(FIELD_TYPES),
+  /** Shown as a table column. */
+  visible: z.boolean().default(true),
+  /** Shown in the event details. */
+  showInDetails: z.boolean().default(true),
+  filterable: z.boolean().default(false),
+  sortable: z.boolean().default(false),
+  /** Added by a tenant admin (its value lives in `event.fields[name]`). */
+  custom: z.boolean().default(false),
+  /** Column width in CSS pixels. */
+  width: z.number().int().min(40).max(2000).optional(),
+  /** Position among columns, lowest first. */
+  order: z.number().int().default(0),
+  /** Allowed values, for `enum` fields. */
+  options: z.array(z.string()).optional(),
+});
+export type FieldDefinition = z.output<typeof FieldDefinitionSchema>;
+export type FieldDefinitionInput = z.input<typeof FieldDefinitionSchema>;
+
+/** The data structure of a tenant's log: which fields exist and how they are shown. */
+export interface DataStructure {
+  fields: FieldDefinition[];
+}
+
+type Accessor = (event: AuditEvent) => JsonValue | undefined;
+
+const BUILT_IN_ACCESSORS: Readonly<Record<string, Accessor>> = {
+  id: (e) => e.id,
+  timestamp: (e) => e.timestamp,
+  severity: (e) => e.severity,
+  action: (e) => e.action,
+  resource: (e) => e.resource,
+  resourceId: (e) => e.resourceId,
+  message: (e) => e.message,
+  'actor.name': (e) => e.actor?.name,
+  'actor.email': (e) => e.actor?.email,
+  'actor.id': (e) => e.actor?.id,
+  'actor.type': (e) => e.actor?.type,
+  ip: (e) => e.ip,
+  userAgent: (e) => e.userAgent,
+  eventType: (e) => e.eventType,
+  source: (e) => e.source,
+  correlationId: (e) => e.correlationId,
+  traceId: (e) => e.traceId,
+  requestId: (e) => e.requestId,
+  tags: (e) => e.tags,
+  changes: (e) => e.changes as JsonValue | undefined,
+  payload: (e) => e.payload,
+};
+
+const builtIn = (
+  name: string,
+  displayName: string,
+  type: FieldType,
+  order: number,
+  more: Partial<FieldDefinition> = {},
+): FieldDefinition => ({
+  name,
+  displayName,
+  type,
+  visible: false,
+  showInDetails: true,
+  filterable: true,
+  sortable: false,
+  custom: false,
+  order,
+  ...more,
+});
+
+/** The fields every log has, in their default order. */
+export const BUILT_IN_FIELDS: readonly FieldDefinition[] = [
+  builtIn('timestamp', 'Time', 'datetime', 0, { visible: true, sortable: true, width: 190 }),
+  builtIn('severity', 'Severity', 'severity', 1, { visible: true, sortable: true, width: 120 }),
+  builtIn('actor.name', 'User', 'string', 2, { visible: true, sortable: true, width: 170 }),
+  builtIn('actor.email', 'Email', 'email', 3, { visible: true, sortable: true, width: 220 }),
+  builtIn('action', 'Action', 'string', 4, { visible: true, sortable: true, width: 200 }),
+  builtIn('resource', 'Resource', 'string', 5, { visible: true, sortable: true, width: 180 }),
+  builtIn('ip', 'IP address', 'ip', 6, { visible: true, sortable: true, width: 150 }),
+  builtIn('eventType', 'Event type', 'enum', 7, {
+    sortable: true,
+    options: ['EntityChange', 'Security', 'Activity', 'Exception'],
+  }),
+  builtIn('source', 'Source', 'string', 8, { sortable: true }),
+  builtIn('actor.id', 'User ID', 'string', 9),
+  builtIn('resourceId', 'Resource ID', 'string', 10),
+  builtIn('message', 'Message', 'string', 11),
+  builtIn('userAgent', 'User agent', 'string', 12),
+  builtIn('correlationId', 'Correlation ID', 'string', 13),
+  builtIn('traceId', 'Trace ID', 'string', 14),
+  builtIn('requestId', 'Request ID', 'string', 15),
+  builtIn('tags', 'Tags', 'enum', 16),
+  builtIn('id', 'Event ID', 'string', 17),
+  builtIn('changes', 'Changes', 'json', 18, { filterable: false }),
+  builtIn('payload', 'Payload', 'json', 19, { filterable: false }),
+];
+
+const BUILT_IN_NAMES = new Set(BUILT_IN_FIELDS.map((f) => f.name));
+
+export function isBuiltInField(name: string): boolean {
+  return BUILT_IN_NAMES.has(name);
+}
+
+/** The value of a field of an event: a built-in property, or a custom field from `event.fields`. */
+export function getFieldValue(event: AuditEvent, name: string): JsonValue | undefined {
+  const accessor = BUILT_IN_ACCESSORS[name];
+  return accessor ? accessor(event) : event.fields?.[name];
+}
+
+/** Thrown when a data structure cannot be saved; `issues` lists every problem. */
+export class DataStructureError extends Error {
+  override readonly name = 'DataStructureError';
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid data structure: ${issues.join('; ')}`);
+  }
+}
+
+/**
+ * Validates a data structure and fills defaults: unique names, custom names that fit
+ * `FIELD_NAME_PATTERN` and do not shadow a built-in field, built-ins of their own type.
+ * Built-in fields missing from the input are added back (hidden from the table), so a saved
+ * structure can never lose the columns the log depends on. Throws `DataStructureError`.
+ */
+export function parseDataStructure(input: unknown): DataStructure {
+  const parsed = z.object({ fields: z.array(FieldDefinitionSchema) }).safeParse(input);
+  if (!parsed.success) {
+    throw new DataStructureError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const issues: string[] = [];
+  const seen = new Set<string>();
+  for (const field of parsed.data.fields) {
+    if (seen.has(field.name)) issues.push(`${field.name}: the name is used twice`);
+    seen.add(field.name);
+    const builtInField = BUILT_IN_FIELDS.find((f) => f.name === field.name);
+    if (field.custom && builtInField) issues.push(`${field.name}: a built-in field has this name`);
+    if (field.custom && !FIELD_NAME_PATTERN.test(field.name)) {
+      issues.push(`${field.name}: a name starts with a letter and has only letters, digits and _ (at most 64)`);
+    }
+    if (!field.custom && !builtInField) issues.push(`${field.name}: not a built-in field (set custom: true)`);
+    if (builtInField && builtInField.type !== field.type) {
+      issues.push(`${field.name}: a built-in field keeps its type (${builtInField.type})`);
+    }
+    if (field.type === 'enum' && field.custom && !field.options?.length) {
+      issues.push(`${field.name}: an enum field needs at least one option`);
+    }
+  }
+  if (issues.length) throw new DataStructureError(issues);
+  const fields = [...parsed.data.fields];
+  for (const missing of BUILT_IN_FIELDS) {
+    if (!seen.has(missing.name)) fields.push({ ...missing, visible: false });
+  }
+  return { fields: sortFields(fields) };
+}
+
+/** Fields by `order`, ties by built-in first, then name. */
+export function sortFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
+  return [...fields].sort(
+    (a, b) => a.order - b.order || Number(a.custom) - Number(b.custom) || (a.name < b.name ? -1 : 1),
+  );
+}
+
+/** The default data structure: the built-in fields plus any custom ones given. */
+export function defaultDataStructure(custom: readonly FieldDefinitionInput[] = []): DataStructure {
+  const base = BUILT_IN_FIELDS.length;
+  return parseDataStructure({
+    fields: [
+      ...BUILT_IN_FIELDS,
+      ...custom.map((f, i) => ({ order: base + i, ...f, custom: true })),
+    ],
+  });
+}

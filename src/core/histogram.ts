@@ -1,0 +1,55 @@
+import type { AuditHistogram } from './page.js';
+import { DAY, HOUR, MINUTE, toIsoUtc } from './time.js';
+
+/** Bucket widths a histogram may use, smallest first: each a round number a person reads at a glance. */
+export const BUCKET_SIZES: readonly number[] = [
+  MINUTE,
+  5 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  7 * DAY,
+  30 * DAY,
+];
+
+/** The smallest bucket width that covers `from..to` in at most `maxBuckets` buckets. */
+export function chooseBucketSize(from: number, to: number, maxBuckets = 60): number {
+  const span = Math.max(0, to - from);
+  for (const size of BUCKET_SIZES) {
+    if (Math.ceil(span / size) + 1 <= maxBuckets) return size;
+  }
+  return BUCKET_SIZES[BUCKET_SIZES.length - 1]!;
+}
+
+/**
+ * Counts times (epoch ms) into buckets aligned to the bucket width (UTC), covering `from..to`.
+ * Times outside the range are ignored. `times` may be any iterable, so callers need not copy.
+ */
+export function buildHistogram(
+  times: Iterable<number>,
+  from: number,
+  to: number,
+  maxBuckets = 60,
+): AuditHistogram {
+  const bucketMs = chooseBucketSize(from, to, maxBuckets);
+  const first = Math.floor(from / bucketMs) * bucketMs;
+  const count = Math.max(1, Math.ceil((to - first) / bucketMs));
+  const counts = new Array<number>(count).fill(0);
+  for (const t of times) {
+    if (t < from || t >= to) continue;
+    const i = Math.floor((t - first) / bucketMs);
+    if (i >= 0 && i < count) counts[i]! += 1;
+  }
+  return {
+    bucketMs,
+    buckets: counts.map((c, i) => ({
+      start: toIsoUtc(first + i * bucketMs),
+      end: toIsoUtc(first + (i + 1) * bucketMs),
+      count: c,
+    })),
+  };
+}

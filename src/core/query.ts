@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { formatIssues } from './event.js';
+import { BUILT_IN_FIELDS, type FieldDefinition, type FieldType } from './fields.js';
+import { DAY, HOUR, parseTimestamp } from './time.js';
+
+export const TIME_PRESETS = ['1h', '24h', '7d', '30d', '90d'] as const;
+export type TimePreset = (typeof TIME_PRESETS)[number];
+export const TIME_PRESET_MS: Readonly<Record<TimePreset, number>> = {
+  '1h': HOUR,
+  '24h': DAY,
+  '7d': 7 * DAY,
+  '30d': 30 * DAY,
+  '90d': 90 * DAY,
+};
+
+export const FILTER_OPERATORS = [
+  'eq',
+  'neq',
+  'contains',
+  'startsWith',
+  'in',
+  'before',
+  'after',
+  'between',
+  'gt',
+  'lt',
+] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/** The operators that make sense for each field type; the UI offers these and the engine accepts only these. */
+export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly FilterOperator[]>> = {
+  string: ['contains', 'eq', 'neq', 'startsWith', 'in'],
+  email: ['eq', 'contains', 'neq', 'startsWith', 'in'],
+  ip: ['eq', 'contains', 'neq', 'startsWith', 'in'],
+  datetime: ['before', 'after', 'between'],
+  number: ['eq', 'neq', 'gt', 'lt'],
+  enum: ['in', 'eq', 'neq'],
+  severity: ['in', 'eq', 'neq'],
+  json: ['contains'],
+};
+
+const scalar = z.union([z.string(), z.number()]);
+const isoDateTime = z.string().refine((v) => parseTimestamp(v) !== undefined, 'must be an ISO 8601 date-time');
+
+export const FieldFilterSchema = z.object({
+  field: z.string().min(1),
+  op: z.enum(FILTER_OPERATORS),
+  value: z.union([scalar, z.array(scalar)]),
+});
+export type FieldFilter = z.infer<typeof FieldFilterSchema>;
+
+export const TimeRangeSchema = z.union([
+  z.object({ preset: z.enum(TIME_PRESETS) }).strict(),
+  z
+    .object({ from: isoDateTime.optional(), to: isoDateTime.optional() })
+    .strict()
+    .refine((r) => !r.from || !r.to || parseTimestamp(r.from)! <= parseTimestamp(r.to)!, {
+      message: '"from" must not be after "to"',
+    }),
+]);
+export type TimeRange = z.infer<typeof TimeRangeSchema>;
+
+export const SortSchema = z.object({ field: z.string().min(1), direction: z.enum(['asc', 'desc']) });
+export type AuditSort = z.infer<typeof SortSchema>;
+
+export const AuditQuerySchema = z
+  .object({
+    search: z.string().max(500).optional(),
+    severities: z.array(z.string().min(1)).optional(),
+    timeRange: TimeRangeSchema.optional(),
+    filters: z.array(FieldFilterSchema).max(50).optional(),
+    sort: SortSchema.optional(),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+export const DEFAULT_SORT: AuditSort = { field: 'timestamp', direction: 'desc' };
+
+/** Thrown for a query that cannot run; `issues` names each bad part. */
+export class AuditQueryError extends Error {
+  override readonly name = 'AuditQueryError';
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid audit query: ${issues.join('; ')}`);
+  }
+}
+
+function checkFilterValue(filter: FieldFilter, type: FieldType): string | undefined {
+  const { op, value } = filter;
+  const where = `filters: ${filter.field} ${op}`;
+  if (op === 'in') {
+    return Array.isArray(value) && value.length > 0 ? undefined : `${where} needs a non-empty list of values`;
+  }
+  if (Array.isArray(value) && op !== 'between') return `${where} takes one value, not a list`;
+  if (op === 'between') {
+    const ok = Array.isArray(value) && value.length === 2 && value.every((v) => parseTimestamp(v) !== undefined);
+    return ok ? undefined : `${where} needs [from, to] as two ISO 8601 date-times`;
+  }
+  if (op === 'before' || op === 'after') {
+    return parseTimestamp(value) === undefined ? `${where} needs an ISO 8601 date-time` : undefined;
+  }
+  if (type === 'number' && !Number.isFinite(Number(value))) return `${where} needs a number`;
+  if ((op === 'contains' || op === 'startsWith') && String(value) === '') return `${where} needs some text`;
+  return undefined;
+}
+
+/**
+ * Parses and checks a query against a data structure: filters on filterable fields with operators
+ * that fit their type, sort on sortable fields, well-formed values. Throws `AuditQueryError`.
+ * Returns the query with search text trimmed and empty parts removed.
+ */
+export function parseAuditQuery(input: unknown, fields: readonly FieldDefinition[] = BUILT_IN_FIELDS): AuditQuery {
+  const parsed = AuditQuerySchema.safeParse(input ?? {});
+  if (!parsed.success) throw new AuditQueryError(formatIssues(parsed.error));
+  const query = parsed.data;
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const issues: string[] = [];
+  for (const filter of query.filters ?? []) {
+    const field = byName.get(filter.field);
+    if (!field) {
+      issues.push(`filters: unknown field "${filter.field}"`);
+      continue;
+    }
+    if (!field.filterable) issues.push(`filters: "${field.name}" cannot be filtered`);
+    else if (!OPERATORS_BY_TYPE[field.type].includes(filter.op)) {
+      issues.push(
+        `filters: "${filter.op}" does not apply to ${field.type} field "${field.name}" (use ${OPERATORS_BY_TYPE[field.type].join(', ')})`,
+      );
+    } else {
+      const problem = checkFilterValue(filter, field.type);
+      if (problem) issues.push(problem);
+    }
+  }
+  if (query.sort) {
+    const field = byName.get(query.sort.field);
+    if (!field) issues.push(`sort: unknown field "${query.sort.field}"`);
+    else if (!field.sortable) issues.push(`sort: "${field.name}" is not sortable`);
+  }
+  if (issues.length) throw new AuditQueryError(issues);
+  return compactQuery(query);
+}
+
+/** Drops empty parts (blank search, no severities, no filters) so equal queries look equal. */
+export function compactQuery(query: AuditQuery): AuditQuery {
+  const out: AuditQuery = {};
+  const search = query.search?.trim();
+  if (search) out.search = search;
+  if (query.severities?.length) out.severities = [...query.severities];
+  if (query.timeRange && ('preset' in query.timeRange || query.timeRange.from || query.timeRange.to)) {
+    out.timeRange = query.timeRange;
+  }
+  if (query.filters?.length) out.filters = query.filters.map((f) => ({ ...f }));
+  if (query.sort) out.sort = query.sort;
+  return out;
+}
+
+/** Absolute bounds of a time range in epoch ms (inclusive `from`, exclusive `to`); presets end at `now`. */
+export function resolveTimeRange(
+  range: TimeRange | undefined,
+  now: number,
+): { from: number | undefined; to: number | undefined } {
+  if (!range) return { from: undefined, to: undefined };
+  if ('preset' in range) return { from: now - TIME_PRESET_MS[range.preset], to: undefined };
+  return { from: parseTimestamp(range.from), to: parseTimestamp(range.to) };
+}

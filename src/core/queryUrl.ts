@@ -1,0 +1,124 @@
+import type { AuditQuery, FieldFilter, TimeRange } from './query.js';
+import {
+  AuditQuerySchema,
+  FILTER_OPERATORS,
+  TIME_PRESETS,
+  compactQuery,
+  type FilterOperator,
+  type TimePreset,
+} from './query.js';
+
+/** Options for putting a query in a URL; `prefix` lets several viewers share one URL. */
+export interface QueryUrlOptions {
+  /** Prepended to every parameter name. @default '' */
+  prefix?: string;
+}
+
+const LIST_OPS: readonly FilterOperator[] = ['in', 'between'];
+const NUMBER_OPS: readonly FilterOperator[] = ['gt', 'lt'];
+
+function encodeFilter(filter: FieldFilter): string {
+  const value = Array.isArray(filter.value) ? JSON.stringify(filter.value) : String(filter.value);
+  return `${filter.field}:${filter.op}:${value}`;
+}
+
+function decodeFilter(raw: string): FieldFilter | string {
+  const first = raw.indexOf(':');
+  const second = first < 0 ? -1 : raw.indexOf(':', first + 1);
+  if (first <= 0 || second < 0) return `filter "${raw}" is not field:operator:value`;
+  const field = raw.slice(0, first);
+  const op = raw.slice(first + 1, second) as FilterOperator;
+  const text = raw.slice(second + 1);
+  if (!FILTER_OPERATORS.includes(op)) return `filter "${raw}" has an unknown operator "${op}"`;
+  if (LIST_OPS.includes(op)) {
+    try {
+      const list: unknown = JSON.parse(text);
+      if (Array.isArray(list) && list.every((v) => typeof v === 'string' || typeof v === 'number')) {
+        return { field, op, value: list as (string | number)[] };
+      }
+    } catch {
+      // reported below
+    }
+    return `filter "${raw}" needs a JSON list of values`;
+  }
+  if (NUMBER_OPS.includes(op)) {
+    const n = Number(text);
+    return text.trim() !== '' && Number.isFinite(n) ? { field, op, value: n } : `filter "${raw}" needs a number`;
+  }
+  return { field, op, value: text };
+}
+
+/** Writes a query into URL search parameters (`q`, `severity`, `range` | `from`/`to`, `filter`, `sort`). */
+export function queryToSearchParams(
+  query: AuditQuery,
+  options: QueryUrlOptions = {},
+  into: URLSearchParams = new URLSearchParams(),
+): URLSearchParams {
+  const p = options.prefix ?? '';
+  for (const key of ['q', 'severity', 'range', 'from', 'to', 'filter', 'sort']) into.delete(p + key);
+  const q = compactQuery(query);
+  if (q.search) into.set(`${p}q`, q.search);
+  for (const s of q.severities ?? []) into.append(`${p}severity`, s);
+  if (q.timeRange) {
+    if ('preset' in q.timeRange) into.set(`${p}range`, q.timeRange.preset);
+    else {
+      if (q.timeRange.from) into.set(`${p}from`, q.timeRange.from);
+      if (q.timeRange.to) into.set(`${p}to`, q.timeRange.to);
+    }
+  }
+  for (const f of q.filters ?? []) into.append(`${p}filter`, encodeFilter(f));
+  if (q.sort) into.set(`${p}sort`, `${q.sort.field}:${q.sort.direction}`);
+  return into;
+}
+
+/**
+ * Reads a query back from URL search parameters. Never throws: a malformed part is left out and
+ * described in `issues`, so a hostile or stale link opens a (less) filtered log with a notice.
+ * The result is well-formed; check it against a data structure with `parseAuditQuery`.
+ */
+export function queryFromSearchParams(
+  params: URLSearchParams | string,
+  options: QueryUrlOptions = {},
+): { query: AuditQuery; issues: string[] } {
+  const sp = typeof params === 'string' ? new URLSearchParams(params) : params;
+  const p = options.prefix ?? '';
+  const issues: string[] = [];
+  const query: AuditQuery = {};
+  const search = sp.get(`${p}q`);
+  if (search !== null) {
+    if (search.length <= 500) query.search = search;
+    else issues.push('search text is longer than 500 characters');
+  }
+  const severities = sp.getAll(`${p}severity`).filter((s) => s.trim() !== '');
+  if (severities.length) query.severities = severities;
+  const preset = sp.get(`${p}range`);
+  let timeRange: TimeRange | undefined;
+  if (preset !== null) {
+    if ((TIME_PRESETS as readonly string[]).includes(preset)) timeRange = { preset: preset as TimePreset };
+    else issues.push(`time range "${preset}" is not one of ${TIME_PRESETS.join(', ')}`);
+  } else {
+    const from = sp.get(`${p}from`) ?? undefined;
+    const to = sp.get(`${p}to`) ?? undefined;
+    if (from !== undefined || to !== undefined) timeRange = { ...(from && { from }), ...(to && { to }) };
+  }
+  if (timeRange) {
+    const checked = AuditQuerySchema.shape.timeRange.safeParse(timeRange);
+    if (checked.success) query.timeRange = timeRange;
+    else issues.push(`time range: ${checked.error.issues.map((i) => i.message).join(', ')}`);
+  }
+  const filters: FieldFilter[] = [];
+  for (const raw of sp.getAll(`${p}filter`)) {
+    const decoded = decodeFilter(raw);
+    if (typeof decoded === 'string') issues.push(decoded);
+    else filters.push(decoded);
+  }
+  if (filters.length) query.filters = filters;
+  const sort = sp.get(`${p}sort`);
+  if (sort !== null) {
+    const at = sort.lastIndexOf(':');
+    const direction = sort.slice(at + 1);
+    if (at > 0 && (direction === 'asc' || direction === 'desc')) query.sort = { field: sort.slice(0, at), direction };
+    else issues.push(`sort "${sort}" is not field:asc or field:desc`);
+  }
+  return { query: compactQuery(query), issues };
+}

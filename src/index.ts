@@ -1,0 +1,87 @@
+// Components
+export { SeverityBadge } from './components/SeverityBadge.js';
+export type { SeverityBadgeProps } from './components/SeverityBadge.js';
+
+// Adapters
+export type {
+  AdapterCapabilities,
+  AuditLogsAdapter,
+  EventRequest,
+  ExportColumn,
+  ExportRequest,
+  ListEventsRequest,
+  RequestOptions,
+  StatsRequest,
+} from './api/adapter.js';
+export { AuditApiError, isAuditApiError } from './api/errors.js';
+export type { AuditApiErrorKind, AuditApiErrorOptions } from './api/errors.js';
+
+// Event model
+export {
+  AuditActorSchema,
+  AuditEventError,
+  AuditEventInputSchema,
+  AuditEventSchema,
+  EntityChangeSchema,
+  normalizeAuditEvent,
+  safeNormalizeAuditEvent,
+} from './core/event.js';
+export type {
+  AuditActor,
+  AuditEvent,
+  AuditEventDraft,
+  AuditEventInput,
+  EntityChange,
+  JsonValue,
+  NormalizeResult,
+} from './core/event.js';
+export {
+  DEFAULT_SEVERITY_LABELS,
+  SEVERITY_LEVELS,
+  SEVERITY_RANK,
+  normalizeSeverity,
+  severityLevelOfRank,
+} from './core/severity.js';
+export type { NormalizedSeverity, SeverityLevel } from './core/severity.js';
+
+// Data structure
+export {
+  BUILT_IN_FIELDS,
+  DataStructureError,
+  FIELD_NAME_PATTERN,
+  FIELD_TYPES,
+  FieldDefinitionSchema,
+  defaultDataStructure,
+  getFieldValue,
+  isBuiltInField,
+  parseDataStructure,
+} from './core/fields.js';
+export type { DataStructure, FieldDefinition, FieldDefinitionInput, FieldType } from './core/fields.js';
+
+// Queries
+export {
+  AuditQueryError,
+  AuditQuerySchema,
+  DEFAULT_SORT,
+  FILTER_OPERATORS,
+  OPERATORS_BY_TYPE,
+  TIME_PRESETS,
+  parseAuditQuery,
+  resolveTimeRange,
+} from './core/query.js';
+export type { AuditQuery, AuditSort, FieldFilter, FilterOperator, TimePreset, TimeRange } from './core/query.js';
+export { queryFromSearchParams, queryToSearchParams } from './core/queryUrl.js';
+export type { QueryUrlOptions } from './core/queryUrl.js';
+export { MAX_PAGE_SIZE } from './core/page.js';
+export type {
+  AuditHistogram,
+  AuditStats,
+  EventPage,
+  HistogramBucket,
+  PageRequest,
+  SeverityCount,
+  SkippedEvent,
+} from './core/page.js';
+export { AuditQueryEngine } from './core/engine.js';
+export type { EngineQueryOptions } from './core/engine.js';
+export { csvCell, csvLine } from './core/csv.js';

@@ -1,0 +1,6 @@
+export { createMockAdapter } from './createMockAdapter.js';
+export type { MockAdapter, MockAdapterOptions } from './createMockAdapter.js';
+export type { FailNextOptions, MockMethod } from './faults.js';
+export { generateAuditEvents } from './generator.js';
+export type { GenerateEventsOptions } from './generator.js';
+export type { SeverityVocabulary } from './vocabulary.js';

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { SEVERITY_RANK, normalizeSeverity, severityLevelOfRank } from '../../src/core/severity';
+
+describe('normalizeSeverity', () => {
+  it("orders Frontegg's vocabulary Info < Medium < High < Error < Critical and keeps the label", () => {
+    const ranks = ['Info', 'Medium', 'High', 'Error', 'Critical'].map((l) => normalizeSeverity(l));
+    expect(ranks.map((s) => s.label)).toEqual(['Info', 'Medium', 'High', 'Error', 'Critical']);
+    for (let i = 1; i < ranks.length; i++) expect(ranks[i]!.rank).toBeGreaterThan(ranks[i - 1]!.rank);
+  });
+
+  it("orders fullstackhero's names and maps its integers 0–5 onto the same names", () => {
+    const names = ['Trace', 'Debug', 'Information', 'Warning', 'Error', 'Critical'];
+    const byName = names.map((l) => normalizeSeverity(l));
+    for (let i = 1; i < byName.length; i++) expect(byName[i]!.rank).toBeGreaterThan(byName[i - 1]!.rank);
+    names.forEach((name, n) => {
+      expect(normalizeSeverity(n)).toEqual(normalizeSeverity(name));
+      expect(normalizeSeverity(String(n)).label).toBe(name);
+    });
+  });
+
+  it('puts both vocabularies on one scale', () => {
+    expect(normalizeSeverity('Information').rank).toBe(normalizeSeverity('Info').rank);
+    expect(normalizeSeverity('Warning').rank).toBe(normalizeSeverity('Medium').rank);
+    expect(normalizeSeverity('Error').rank).toBeGreaterThan(normalizeSeverity('High').rank);
+    expect(normalizeSeverity('critical').level).toBe('critical');
+  });
+
+  it('keeps unknown labels as sent, ranked neutrally below every known level', () => {
+    const s = normalizeSeverity('Sev-X');
+    expect(s).toEqual({ label: 'Sev-X', level: 'unknown', rank: SEVERITY_RANK.unknown });
+    expect(normalizeSeverity(42)).toMatchObject({ label: '42', level: 'unknown' });
+    expect(normalizeSeverity(undefined)).toMatchObject({ label: 'Unknown', level: 'unknown' });
+    expect(s.rank).toBeLessThan(normalizeSeverity('Trace').rank);
+  });
+
+  it('maps ranks back to levels', () => {
+    expect(severityLevelOfRank(SEVERITY_RANK.high)).toBe('high');
+    expect(severityLevelOfRank(SEVERITY_RANK.high + 5)).toBe('high');
+    expect(severityLevelOfRank(-1)).toBe('unknown');
+  });
+});

@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vitest/config';
+import pkg from './package.json' with { type: 'json' };
+import { chromiumBrowser } from './test/browserConfig.ts';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/** Ships the one plain stylesheet as dist/styles.css, untouched (no CSS is imported from TypeScript). */
+function stylesheet(): Plugin {
+  return {
+    name: 'react-audit-logs:stylesheet',
+    apply: 'build',
+    async generateBundle() {
+      const source = await readFile(path.join(dirname, 'src/styles/audit-logs.css'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source });
+    },
+  };
+}
+
+const externals = [
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  ...Object.keys((pkg as { dependencies?: Record<string, string> }).dependencies ?? {}),
+];
+const isExternal = (id: string): boolean =>
+  externals.some((name) => id === name || id.startsWith(`${name}/`)) || id.startsWith('react/') || id.startsWith('node:');
+
+export default defineConfig({
+  plugins: [react(), stylesheet()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: { index: 'src/index.ts', mock: 'src/mock/index.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: isExternal,
+      output: {
+        // Vite strips "use client" from sources; entry chunks get it back so RSC hosts can import us.
+        banner: (chunk) => (chunk.isEntry ? '"use client";' : ''),
+        chunkFileNames: 'chunks/shared-[hash].js',
+      },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/browser/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: chromiumBrowser(),
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: chromiumBrowser(),
+        },
+      },
+    ],
+  },
+});
