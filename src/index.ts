@@ -1,4 +1,7 @@
 // Components
+export { AuditLogs } from './components/AuditLogs.js';
+export type { AuditLogsClassNames, AuditLogsProps } from './components/AuditLogs.js';
+export type { AuditLogsPermissions } from './hooks/context.js';
 export { SeverityBadge } from './components/SeverityBadge.js';
 export type { SeverityBadgeProps } from './components/SeverityBadge.js';
 
@@ -85,3 +88,5 @@ export type {
 export { AuditQueryEngine } from './core/engine.js';
 export type { EngineQueryOptions } from './core/engine.js';
 export { csvCell, csvLine } from './core/csv.js';
+export { DEFAULT_MESSAGES } from './core/messages.js';
+export type { AuditLogsMessages } from './core/messages.js';

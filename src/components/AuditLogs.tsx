@@ -1,0 +1,173 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import type { AuditLogsAdapter } from '../api/adapter.js';
+import type { AuditEvent } from '../core/event.js';
+import { createFormatter } from '../core/format.js';
+import { resolveMessages, type AuditLogsMessages } from '../core/messages.js';
+import { DEFAULT_SORT, type AuditQuery } from '../core/query.js';
+import {
+  AuditLogsContext,
+  useAuditLogsEnvironment,
+  type AuditLogsEnvironment,
+  type AuditLogsPermissions,
+} from '../hooks/context.js';
+import { useControllableQuery } from '../hooks/useControllableQuery.js';
+import { useDataStructure } from '../hooks/useDataStructure.js';
+import { useEventWindow, type VisibleRange } from '../hooks/useEventWindow.js';
+import { useResolvedQueryClient } from '../hooks/useResolvedQueryClient.js';
+import { EventDetails } from './EventDetails.js';
+import { EventTable, type EventTableHandle } from './EventTable.js';
+import { EmptyState, ErrorBanner } from './StatusViews.js';
+
+/** Class names for the component's parts, added to the stable `ral-` ones. */
+export interface AuditLogsClassNames {
+  root?: string;
+  toolbar?: string;
+  table?: string;
+  details?: string;
+}
+
+export interface AuditLogsProps {
+  /** The backend: `createMockAdapter()`, `createHttpAdapter()`, or your own `AuditLogsAdapter`. */
+  adapter: AuditLogsAdapter;
+  /** The tenant whose log is shown; part of every request and cache key. */
+  tenantId: string;
+  /** What the viewer may do. @default { manageFields: false, export: true, delete: false } */
+  permissions?: AuditLogsPermissions;
+  /** The query, controlled. Pair with `onQueryChange`. */
+  query?: AuditQuery;
+  /** The query to start with, uncontrolled. @default {} */
+  defaultQuery?: AuditQuery;
+  /** Called with every new query (sort, filters, search, time range). */
+  onQueryChange?: (query: AuditQuery) => void;
+  /** BCP 47 locale for dates and numbers. @default 'en-US' */
+  locale?: string;
+  /** IANA time zone dates are shown in. @default 'UTC' */
+  timeZone?: string;
+  /** Replacements for any of the default English strings. */
+  messages?: Partial<AuditLogsMessages>;
+  /** Colour theme; `system` follows the OS setting. @default 'system' */
+  theme?: 'light' | 'dark' | 'system';
+  /** A TanStack QueryClient to use. @default the host's provider's, else a private one */
+  queryClient?: QueryClient;
+  /** Extra class on the root. */
+  className?: string;
+  /** Extra classes on parts. */
+  classNames?: AuditLogsClassNames;
+  /** Height of the component (CSS length or px). @default fills its parent */
+  height?: number | string;
+  /** Row height in px. @default 36 */
+  rowHeight?: number;
+  /** Called when a user opens an event's details. */
+  onEventOpen?: (event: AuditEvent) => void;
+}
+
+const DEFAULT_PERMISSIONS: Required<AuditLogsPermissions> = { manageFields: false, export: true, delete: false };
+
+/** The "Audit logs" section: a virtualized, sortable log of a tenant's events with a details dialog. */
+export function AuditLogs(props: AuditLogsProps) {
+  const queryClient = useResolvedQueryClient(props.queryClient);
+  const scope = useId();
+  const { locale, timeZone, messages: messageOverrides, permissions } = props;
+  const formatter = useMemo(() => createFormatter({ locale, timeZone }), [locale, timeZone]);
+  const messages = useMemo(() => resolveMessages(messageOverrides), [messageOverrides]);
+  const env = useMemo<AuditLogsEnvironment>(
+    () => ({
+      adapter: props.adapter,
+      tenantId: props.tenantId,
+      queryClient,
+      scope,
+      messages,
+      formatter,
+      permissions: { ...DEFAULT_PERMISSIONS, ...permissions },
+    }),
+    [props.adapter, props.tenantId, queryClient, scope, messages, formatter, permissions],
+  );
+  const style: CSSProperties | undefined =
+    props.height === undefined ? undefined : { height: props.height };
+  return (
+    <section
+      aria-label={messages.region}
+      className={['ral-root', props.className, props.classNames?.root].filter(Boolean).join(' ')}
+      data-theme={props.theme ?? 'system'}
+      style={style}
+    >
+      <AuditLogsContext.Provider value={env}>
+        {/* A new tenant is a new view: nothing of the previous tenant's state or rows survives. */}
+        <AuditLogsView key={props.tenantId} {...props} />
+      </AuditLogsContext.Provider>
+    </section>
+  );
+}
+
+function AuditLogsView(props: AuditLogsProps) {
+  const [query, setQuery] = useControllableQuery(props.query, props.defaultQuery, props.onQueryChange);
+  const { dataStructure } = useDataStructure();
+  const { formatter, messages } = useAuditLogsEnvironment();
+  const identity = JSON.stringify(query);
+  const [range, setRange] = useState<VisibleRange & { identity: string }>({ identity, start: 0, end: 99 });
+  const visible = range.identity === identity ? range : { start: 0, end: 99 };
+  const rows = useEventWindow(query, visible);
+  const tableRef = useRef<EventTableHandle>(null);
+  const [openIndex, setOpenIndex] = useState<number | null>(null);
+  const sort = query.sort ?? DEFAULT_SORT;
+  const rowHeight = props.rowHeight ?? 36;
+  const { onEventOpen } = props;
+
+  const open = (index: number) => {
+    setOpenIndex(index);
+    const state = rows.row(index);
+    if (state.status === 'ready') onEventOpen?.(state.event);
+  };
+  const close = () => {
+    const index = openIndex;
+    setOpenIndex(null);
+    if (index !== null) tableRef.current?.focusRow(index);
+  };
+  const hasFilters = Boolean(query.search || query.severities?.length || query.filters?.length || query.timeRange);
+  const empty = !rows.initialLoading && rows.rowCount === 0 && !rows.error;
+
+  return (
+    <>
+      <div className="ral-toolbar" role="status" aria-live="polite">
+        <span className="ral-count">{rows.initialLoading ? messages.loading : messages.resultCount(rows.total, rows.exact)}</span>
+        {rows.skipped > 0 ? <span className="ral-note">{messages.skipped(rows.skipped)}</span> : null}
+        {formatter.warnings.map((w) => (
+          <span key={w} className="ral-note">
+            {w}
+          </span>
+        ))}
+      </div>
+      {rows.error ? <ErrorBanner error={rows.error} onRetry={rows.retry} /> : null}
+      {empty ? (
+        <EmptyState
+          onClearFilters={hasFilters ? () => setQuery(query.sort ? { sort: query.sort } : {}) : undefined}
+        />
+      ) : (
+        <EventTable
+          ref={tableRef}
+          rows={rows}
+          fields={dataStructure.fields}
+          sort={sort}
+          onSortChange={(next) => setQuery({ ...query, sort: next })}
+          onRangeChange={(next) => setRange({ identity, ...next })}
+          onOpen={open}
+          resetKey={identity}
+          rowHeight={rowHeight}
+        />
+      )}
+      {openIndex !== null ? (
+        <EventDetails
+          index={openIndex}
+          rows={rows}
+          fields={dataStructure.fields}
+          onNavigate={(index) => {
+            tableRef.current?.scrollToRow(index);
+            open(index);
+          }}
+          onClose={close}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { AuditEvent, JsonValue } from '../core/event.js';
+import { getFieldValue, type FieldDefinition } from '../core/fields.js';
+import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { CellValue } from './CellValue.js';
+import { ChangesTable } from './ChangesTable.js';
+import { CopyButton } from './CopyButton.js';
+import { JsonTree } from './JsonTree.js';
+
+/** Fields whose values are ids a person copies into a ticket or a search. */
+const COPYABLE = new Set(['id', 'correlationId', 'traceId', 'requestId', 'actor.id', 'resourceId', 'ip']);
+const SHOWN_APART = new Set(['changes', 'payload']);
+
+/** Every field of an event, by display name: the data structure's, then any custom keys it lacks. */
+export function EventFields({ event, fields }: { event: AuditEvent; fields: readonly FieldDefinition[] }) {
+  const { messages } = useAuditLogsEnvironment();
+  const known = new Set(fields.map((f) => f.name));
+  const extra: FieldDefinition[] = Object.keys(event.fields ?? {})
+    .filter((name) => !known.has(name))
+    .map((name, i) => ({
+      name,
+      displayName: name,
+      type: 'string',
+      visible: false,
+      showInDetails: true,
+      filterable: false,
+      sortable: false,
+      custom: true,
+      order: 1000 + i,
+    }));
+  const rows = [...fields, ...extra].filter((f) => f.showInDetails && !SHOWN_APART.has(f.name));
+  return (
+    <>
+      <dl className="ral-fields">
+        {rows.map((field) => {
+          const value = getFieldValue(event, field.name);
+          if (value === undefined || value === null || value === '') return null;
+          return (
+            <div key={field.name} className="ral-fields__item">
+              <dt>{field.displayName}</dt>
+              <dd>
+                <FullValue value={value} field={field} rank={event.severityRank} />
+                {COPYABLE.has(field.name) && typeof value === 'string' ? (
+                  <CopyButton value={value} label={field.displayName} />
+                ) : null}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      {event.changes?.length ? <ChangesTable changes={event.changes} /> : null}
+      {event.payload !== undefined ? (
+        <section className="ral-details__section" aria-label={messages.payload}>
+          <h3>{messages.payload}</h3>
+          <JsonTree value={event.payload} label={messages.payload} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function FullValue({ value, field, rank }: { value: JsonValue; field: FieldDefinition; rank: number }) {
+  if (typeof value === 'object' && value !== null && !(Array.isArray(value) && value.every((v) => typeof v !== 'object'))) {
+    return <JsonTree value={value} label={field.displayName} />;
+  }
+  if (field.type === 'severity' || field.type === 'datetime') return <CellValue value={value} field={field} rank={rank} />;
+  return <span className="ral-fields__text">{Array.isArray(value) ? value.join(', ') : String(value)}</span>;
+}

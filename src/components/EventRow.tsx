@@ -1,0 +1,64 @@
+import type { Row } from '@tanstack/react-table';
+import { flexRender } from '@tanstack/react-table';
+import { memo } from 'react';
+import type { AuditEvent } from '../core/event.js';
+import type { AuditLogsMessages } from '../core/messages.js';
+import type { RowState } from '../hooks/useEventWindow.js';
+import type { tableFeaturesUsed } from './columns.js';
+
+export interface EventRowProps {
+  index: number;
+  /** Offset inside the rendered window, CSS px. */
+  top: number;
+  height: number;
+  width: number;
+  state: RowState['status'];
+  row: Row<typeof tableFeaturesUsed, AuditEvent> | undefined;
+  columnCount: number;
+  active: boolean;
+  messages: AuditLogsMessages;
+  onOpen: (index: number) => void;
+  onActivate: (index: number) => void;
+}
+
+/** One log row: fixed height, positioned by `transform`, no layout reads. */
+export const EventRow = memo(function EventRow(props: EventRowProps) {
+  const { index, top, height, width, state, row, columnCount, active, messages } = props;
+  const ready = state === 'ready' && row;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy={state === 'loading' || undefined}
+      tabIndex={active ? 0 : -1}
+      data-index={index}
+      data-state={state}
+      data-active={active || undefined}
+      className="ral-row ral-row--body"
+      style={{ transform: `translateY(${top}px)`, height, width }}
+      onClick={ready ? () => props.onOpen(index) : undefined}
+      onFocus={() => props.onActivate(index)}
+    >
+      {ready ? (
+        row.getVisibleCells().map((cell) => (
+          <div key={cell.id} role="cell" className="ral-cell" style={{ width: cell.column.getSize() }}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </div>
+        ))
+      ) : (
+        <div role="cell" aria-colspan={columnCount} className="ral-cell ral-cell--status" style={{ width }}>
+          {state === 'loading' ? (
+            <>
+              <span className="ral-skeleton" aria-hidden="true" />
+              <span className="ral-visually-hidden">{messages.loadingRow}</span>
+            </>
+          ) : state === 'error' ? (
+            messages.rowFailed
+          ) : (
+            messages.skipped(1)
+          )}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { JsonValue } from '../core/event.js';
+import { jsonPreview } from '../core/format.js';
+import { useAuditLogsEnvironment } from '../hooks/context.js';
+
+/** Nodes deeper than this show a one-line preview instead of a tree. */
+const MAX_DEPTH = 8;
+/** Children shown before a "Show more" button. */
+const CHUNK = 50;
+/** Levels open at first. */
+const OPEN_LEVELS = 2;
+const LONG_TEXT = 400;
+
+export interface JsonTreeProps {
+  value: JsonValue;
+  /** Name of the root, shown as its label. */
+  label: string;
+}
+
+/** Any JSON as collapsible nested lists of plain text (disclosure buttons): depth-capped, big lists shown in chunks, children rendered only when open. */
+export function JsonTree({ value, label }: JsonTreeProps) {
+  return (
+    <ul className="ral-json" aria-label={label}>
+      <JsonNode name={label} value={value} depth={0} />
+    </ul>
+  );
+}
+
+function Scalar({ value }: { value: JsonValue }) {
+  const [full, setFull] = useState(false);
+  const { messages } = useAuditLogsEnvironment();
+  if (typeof value === 'string') {
+    const long = value.length > LONG_TEXT && !full;
+    return (
+      <span className="ral-json__value" data-type="string">
+        “{long ? `${value.slice(0, LONG_TEXT)}…` : value}”
+        {long ? (
+          <button type="button" className="ral-link" onClick={() => setFull(true)}>
+            {messages.showMore(value.length - LONG_TEXT)}
+          </button>
+        ) : null}
+      </span>
+    );
+  }
+  return (
+    <span className="ral-json__value" data-type={value === null ? 'null' : typeof value}>
+      {String(value)}
+    </span>
+  );
+}
+
+function JsonNode({ name, value, depth }: { name: string; value: JsonValue; depth: number }) {
+  const [open, setOpen] = useState(depth < OPEN_LEVELS);
+  const [shown, setShown] = useState(CHUNK);
+  const { messages } = useAuditLogsEnvironment();
+  const branch = value !== null && typeof value === 'object';
+  if (!branch) {
+    return (
+      <li className="ral-json__leaf">
+        <span className="ral-json__key">{name}:</span> <Scalar value={value} />
+      </li>
+    );
+  }
+  const entries: [string, JsonValue][] = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value);
+  const summary = Array.isArray(value) ? `[${entries.length}]` : `{${entries.length}}`;
+  if (depth >= MAX_DEPTH) {
+    return (
+      <li className="ral-json__leaf">
+        <span className="ral-json__key">{name}:</span> <span className="ral-json__value">{jsonPreview(value, 80)}</span>
+      </li>
+    );
+  }
+  return (
+    <li className="ral-json__branch">
+      <button
+        type="button"
+        className="ral-json__toggle"
+        aria-expanded={open}
+        aria-label={`${open ? messages.collapse : messages.expand} ${name}`}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span className="ral-json__key">{name}</span>{' '}
+        <span className="ral-json__summary">{summary}</span>
+      </button>
+      {open ? (
+        <ul>
+          {entries.slice(0, shown).map(([key, child]) => (
+            <JsonNode key={key} name={key} value={child} depth={depth + 1} />
+          ))}
+          {entries.length > shown ? (
+            <li>
+              <button type="button" className="ral-link" onClick={() => setShown(shown + CHUNK * 4)}>
+                {messages.showMore(Math.min(entries.length - shown, CHUNK * 4))}
+              </button>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,45 @@
+import { isAuditApiError } from '../api/errors.js';
+import { useAuditLogsEnvironment } from '../hooks/context.js';
+
+export interface ErrorBannerProps {
+  error: unknown;
+  onRetry: () => void;
+}
+
+/** An `alert` naming what went wrong, with `Retry`; whatever rows are shown stay. */
+export function ErrorBanner({ error, onRetry }: ErrorBannerProps) {
+  const { messages } = useAuditLogsEnvironment();
+  const kind = isAuditApiError(error) ? error.kind : 'unknown';
+  const detail = error instanceof Error ? error.message : undefined;
+  return (
+    <div role="alert" className="ral-banner" data-kind={kind}>
+      <div className="ral-banner__text">
+        <strong>{messages.errorTitle(kind)}</strong>
+        {detail ? <span className="ral-banner__detail">{detail}</span> : null}
+      </div>
+      <button type="button" className="ral-button" onClick={onRetry}>
+        {messages.retry}
+      </button>
+    </div>
+  );
+}
+
+export interface EmptyStateProps {
+  onClearFilters?: () => void;
+}
+
+/** "No events match", with a way out when filters are what hides the events. */
+export function EmptyState({ onClearFilters }: EmptyStateProps) {
+  const { messages } = useAuditLogsEnvironment();
+  return (
+    <div className="ral-empty" role="status">
+      <p className="ral-empty__title">{messages.empty}</p>
+      <p className="ral-empty__hint">{messages.emptyHint}</p>
+      {onClearFilters ? (
+        <button type="button" className="ral-button" onClick={onClearFilters}>
+          {messages.clearFilters}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { JsonValue } from './event.js';
+import type { FieldType } from './fields.js';
+import { parseTimestamp } from './time.js';
+
+/** Where and how values are shown: a BCP 47 locale and an IANA time zone. */
+export interface FormatOptions {
+  locale: string;
+  timeZone: string;
+}
+
+export interface Formatter {
+  /** The effective options (an invalid locale or time zone falls back to en-US / UTC). */
+  readonly options: FormatOptions;
+  /** Problems with the requested options, for a notice. */
+  readonly warnings: readonly string[];
+  dateTime(iso: string): string;
+  number(value: number): string;
+  /** One line of text for a table cell. */
+  cell(value: JsonValue | undefined, type: FieldType): string;
+}
+
+const PREVIEW_LENGTH = 120;
+
+/** A short one-line JSON preview, cut with an ellipsis. */
+export function jsonPreview(value: JsonValue | undefined, max = PREVIEW_LENGTH): string {
+  if (value === undefined) return '';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function safeDateFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+/**
+ * Builds the formatters for a locale and time zone once (Intl objects are costly to create and
+ * cheap to reuse). Never throws: an unknown time zone or locale falls back and says so in `warnings`.
+ */
+export function createFormatter(requested: Partial<FormatOptions> = {}): Formatter {
+  const warnings: string[] = [];
+  let locale = requested.locale ?? 'en-US';
+  let timeZone = requested.timeZone ?? 'UTC';
+  try {
+    Intl.getCanonicalLocales(locale);
+  } catch {
+    warnings.push(`Unknown locale "${locale}"; showing en-US.`);
+    locale = 'en-US';
+  }
+  let dates: Intl.DateTimeFormat;
+  try {
+    dates = safeDateFormat(locale, timeZone);
+  } catch {
+    warnings.push(`Unknown time zone "${timeZone}"; showing times in UTC.`);
+    timeZone = 'UTC';
+    dates = safeDateFormat(locale, timeZone);
+  }
+  const numbers = new Intl.NumberFormat(locale);
+  const formatter: Formatter = {
+    options: { locale, timeZone },
+    warnings,
+    dateTime: (iso) => {
+      const ms = parseTimestamp(iso);
+      return ms === undefined ? iso : dates.format(ms);
+    },
+    number: (value) => numbers.format(value),
+    cell: (value, type) => {
+      if (value === undefined || value === null) return '';
+      if (type === 'datetime' && typeof value === 'string') return formatter.dateTime(value);
+      if (typeof value === 'number') return formatter.number(value);
+      if (type === 'json') return jsonPreview(value);
+      if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.join(', ');
+      return typeof value === 'string' ? value : jsonPreview(value);
+    },
+  };
+  return formatter;
+}

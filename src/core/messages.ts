@@ -1,0 +1,92 @@
+/** Every string the component shows. Replace any through the `messages` prop; roles stay the same. */
+export interface AuditLogsMessages {
+  region: string;
+  table: string;
+  loading: string;
+  loadingRow: string;
+  empty: string;
+  emptyHint: string;
+  clearFilters: string;
+  retry: string;
+  rowFailed: string;
+  /** Events of a page that were malformed and left out. */
+  skipped: (count: number) => string;
+  resultCount: (count: number | undefined, exact: boolean) => string;
+  sortAscending: string;
+  sortDescending: string;
+  eventDetails: string;
+  close: string;
+  previousEvent: string;
+  nextEvent: string;
+  copy: (what: string) => string;
+  copied: string;
+  changes: string;
+  changeField: string;
+  changeBefore: string;
+  changeAfter: string;
+  payload: string;
+  expand: string;
+  collapse: string;
+  showMore: (count: number) => string;
+  relatedEvents: string;
+  showRelated: string;
+  noRelated: string;
+  actor: string;
+  /** A heading for an error, by `AuditApiError.kind` (or `unknown`). */
+  errorTitle: (kind: string) => string;
+  notAvailable: string;
+}
+
+const ERROR_TITLES: Record<string, string> = {
+  network: 'The audit log server could not be reached.',
+  auth: 'Your session has expired. Sign in again to see the audit log.',
+  forbidden: 'You do not have permission to see this audit log.',
+  'not-found': 'This audit log was not found.',
+  'rate-limited': 'Too many requests right now. Try again in a moment.',
+  server: 'The audit log server had a problem.',
+  'invalid-response': 'The audit log server sent a response that could not be read.',
+  'bad-request': 'The audit log could not be queried this way.',
+  unsupported: 'This audit log server does not support that.',
+};
+
+export const DEFAULT_MESSAGES: AuditLogsMessages = {
+  region: 'Audit logs',
+  table: 'Audit logs',
+  loading: 'Loading events…',
+  loadingRow: 'Loading…',
+  empty: 'No events match',
+  emptyHint: 'Try a wider time range, or clear the filters.',
+  clearFilters: 'Clear filters',
+  retry: 'Retry',
+  rowFailed: 'This row could not be loaded.',
+  skipped: (n) => `${n === 1 ? 'One event' : `${n} events`} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
+  resultCount: (n, exact) =>
+    n === undefined ? '' : `${exact ? '' : 'At least '}${n.toLocaleString('en-US')} ${n === 1 ? 'event' : 'events'}`,
+  sortAscending: 'ascending',
+  sortDescending: 'descending',
+  eventDetails: 'Event details',
+  close: 'Close',
+  previousEvent: 'Previous event',
+  nextEvent: 'Next event',
+  copy: (what) => `Copy ${what}`,
+  copied: 'Copied',
+  changes: 'Changes',
+  changeField: 'Field',
+  changeBefore: 'Before',
+  changeAfter: 'After',
+  payload: 'Payload',
+  expand: 'Expand',
+  collapse: 'Collapse',
+  showMore: (n) => `Show ${n} more`,
+  relatedEvents: 'Related events',
+  showRelated: 'Show related events',
+  noRelated: 'No other events share these ids.',
+  actor: 'Actor',
+  errorTitle: (kind) => ERROR_TITLES[kind] ?? 'Something went wrong loading the audit log.',
+  notAvailable: '—',
+};
+
+/** The defaults with a host's replacements on top. */
+export function resolveMessages(overrides?: Partial<AuditLogsMessages>): AuditLogsMessages {
+  return overrides ? { ...DEFAULT_MESSAGES, ...overrides } : DEFAULT_MESSAGES;
+}

@@ -1,0 +1,35 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import type { AuditLogsAdapter } from '../api/adapter.js';
+import type { Formatter } from '../core/format.js';
+import type { AuditLogsMessages } from '../core/messages.js';
+
+/** What the tenant's admin may do; the UI hides the rest. */
+export interface AuditLogsPermissions {
+  /** Add and edit custom fields. @default false */
+  manageFields?: boolean;
+  /** Download CSV. @default true */
+  export?: boolean;
+  /** Delete events (where the adapter can). @default false */
+  delete?: boolean;
+}
+
+/** Everything one `<AuditLogs />` instance shares with its parts. One per instance; never module-level. */
+export interface AuditLogsEnvironment {
+  adapter: AuditLogsAdapter;
+  tenantId: string;
+  queryClient: QueryClient;
+  /** Distinguishes this instance's cache entries from another instance's on a shared client. */
+  scope: string;
+  messages: AuditLogsMessages;
+  formatter: Formatter;
+  permissions: Required<AuditLogsPermissions>;
+}
+
+export const AuditLogsContext = createContext<AuditLogsEnvironment | null>(null);
+
+export function useAuditLogsEnvironment(): AuditLogsEnvironment {
+  const env = useContext(AuditLogsContext);
+  if (!env) throw new Error('react-audit-logs: this part must be rendered inside <AuditLogs />.');
+  return env;
+}

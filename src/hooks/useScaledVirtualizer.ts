@@ -1,0 +1,62 @@
+import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+
+/**
+ * Browsers cap an element's height (Chrome near 33.5 million px, Firefox near 17.9 million), so a
+ * million 36 px rows cannot be one tall spacer. Past this height the scroll range is compressed.
+ */
+export const MAX_SCROLL_HEIGHT = 8_000_000;
+
+export interface ScaledVirtualizer {
+  virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>;
+  /** Height of the spacer that gives the scrollbar its range. */
+  spacerHeight: number;
+  /** Where a row sits inside the spacer (CSS px), for `translateY`. */
+  rowTop(start: number): number;
+}
+
+/** Real pixel height of `count` rows, compressed to at most `max`. */
+export function scaledHeight(count: number, rowHeight: number, max = MAX_SCROLL_HEIGHT): number {
+  return Math.min(count * rowHeight, max);
+}
+
+/** How many list pixels one scrolled pixel stands for: 1 until the list outgrows `MAX_SCROLL_HEIGHT`. */
+export function scrollRatio(count: number, rowHeight: number, viewport: number, max = MAX_SCROLL_HEIGHT): number {
+  const real = count * rowHeight;
+  const scaled = scaledHeight(count, rowHeight, max);
+  if (real <= scaled) return 1;
+  return Math.max(1, (real - viewport) / Math.max(1, scaled - viewport));
+}
+
+/**
+ * TanStack Virtual over fixed-height rows, with the scroll range compressed for huge lists: the
+ * virtualizer works in list pixels while the scroll element scrolls a spacer no taller than the
+ * browser allows; `observeElementOffset` and `scrollToFn` translate between the two.
+ */
+export function useScaledVirtualizer(options: {
+  count: number;
+  rowHeight: number;
+  overscan?: number;
+  getScrollElement: () => HTMLDivElement | null;
+  onChange?: (virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>) => void;
+}): ScaledVirtualizer {
+  const { count, rowHeight } = options;
+  const ratioOf = (instance: Virtualizer<HTMLDivElement, HTMLDivElement>): number =>
+    scrollRatio(instance.options.count, rowHeight, instance.scrollRect?.height ?? 0);
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count,
+    getScrollElement: options.getScrollElement,
+    estimateSize: () => rowHeight,
+    overscan: options.overscan ?? 8,
+    observeElementOffset: (instance, cb) =>
+      observeElementOffset(instance, (offset, isScrolling) => cb(offset * ratioOf(instance), isScrolling)),
+    scrollToFn: (offset, scrollOptions, instance) => elementScroll(offset / ratioOf(instance), scrollOptions, instance),
+    onChange: options.onChange,
+  });
+  const listOffset = virtualizer.scrollOffset ?? 0;
+  const scrolled = listOffset / ratioOf(virtualizer);
+  return {
+    virtualizer,
+    spacerHeight: scaledHeight(count, rowHeight),
+    rowTop: (start) => scrolled + (start - listOffset),
+  };
+}
