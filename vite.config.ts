@@ -30,6 +30,21 @@ const isExternal = (id: string): boolean =>
 
 export default defineConfig({
   plugins: [react(), stylesheet()],
+  // Browser tests: optimize these up front, or a late discovery reloads Vite mid-run (and loads React twice).
+  optimizeDeps: {
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-dev-runtime',
+      '@tanstack/react-query',
+      '@tanstack/react-table',
+      '@tanstack/react-virtual',
+      '@testing-library/react',
+      'axe-core',
+      'zod',
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -56,14 +71,15 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', 'test/components/**'],
         },
       },
       {
         extends: true,
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.{ts,tsx}'],
+          // Component tests run in Chromium too: real layout, <dialog>, focus and colours.
+          include: ['test/browser/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
           browser: chromiumBrowser(),
         },
       },

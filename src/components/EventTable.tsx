@@ -66,7 +66,7 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
     [onRangeChange],
   );
 
-  const { virtualizer, spacerHeight, rowTop } = useScaledVirtualizer({
+  const { virtualizer, spacerHeight, rowTop, scrollToRow, scrollToTop } = useScaledVirtualizer({
     count: rows.rowCount,
     rowHeight,
     getScrollElement: () => scrollerRef.current,
@@ -83,9 +83,10 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
     setActive(0);
   }
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
+    scrollToTop();
     lastPages.current = '';
-  }, [resetKey, virtualizer]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new query scrolls back up
+  }, [resetKey]);
 
   const items = virtualizer.getVirtualItems();
   const states = items.map((item) => rows.row(item.index));
@@ -120,9 +121,9 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
     (index: number) => {
       setActive(index);
       pendingFocus.current = index;
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      scrollToRow(index);
     },
-    [virtualizer],
+    [scrollToRow],
   );
   useImperativeHandle(
     ref,
@@ -130,10 +131,10 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
       focusRow,
       scrollToRow: (index: number) => {
         setActive(index);
-        virtualizer.scrollToIndex(index, { align: 'auto' });
+        scrollToRow(index);
       },
     }),
-    [focusRow, virtualizer],
+    [focusRow, scrollToRow],
   );
 
   useEffect(() => {
@@ -182,6 +183,16 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
     };
   };
 
+  // One keyed list: the rows on screen plus, when it is off screen, the active row (kept in the DOM,
+  // just above the scroll area, so focus is never lost). Same list and key either way, so the
+  // element and its focus survive scrolling it back into view.
+  const windowRows = items.map((item) => (
+    <EventRow key={item.index} {...rowProps(item.index, item.start - (first?.start ?? 0))} />
+  ));
+  if (!activeRendered && active < rows.rowCount && !rows.initialLoading) {
+    windowRows.push(<EventRow key={active} {...rowProps(active, -base - rowHeight * 4)} />);
+  }
+
   return (
     <div
       role="table"
@@ -207,14 +218,8 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
               ))
             : null}
           <div className="ral-table__window" style={{ transform: `translateY(${base}px)` }}>
-            {items.map((item) => (
-              <EventRow key={item.key} {...rowProps(item.index, item.start - (first?.start ?? 0))} />
-            ))}
+            {windowRows}
           </div>
-          {!activeRendered && active < rows.rowCount && !rows.initialLoading ? (
-            // The active row stays in the DOM (above the visible area) so focus is never lost.
-            <EventRow key="active" {...rowProps(active, -rowHeight * 4)} />
-          ) : null}
         </div>
       </div>
     </div>

@@ -138,10 +138,12 @@ function useCursorPages(query: AuditQuery, range: VisibleRange, enabled: boolean
   const pages = result.data?.pages;
   const loaded = useMemo(() => (pages ?? []).flatMap((p) => p.events), [pages]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = result;
-  const nearEnd = range.end >= loaded.length - 20;
+  // Re-checked after every page, so a fast backend cannot leave the user waiting at the loader row.
+  const loadedCount = loaded.length;
+  const nearEnd = range.end >= loadedCount - 20;
   useEffect(() => {
     if (enabled && nearEnd && hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [enabled, nearEnd, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  }, [enabled, nearEnd, loadedCount, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
   const reportedTotal = pages?.at(-1)?.total;
   const exact = Boolean(pages) && !hasNextPage;
   return {

@@ -12,6 +12,12 @@ export interface ScaledVirtualizer {
   spacerHeight: number;
   /** Where a row sits inside the spacer (CSS px), for `translateY`. */
   rowTop(start: number): number;
+  /**
+   * Scrolls just enough to show a row. (The virtualizer's own `scrollToIndex` clamps to the element's
+   * scroll height, which is wrong once the range is compressed, so this works in list pixels.)
+   */
+  scrollToRow(index: number): void;
+  scrollToTop(): void;
 }
 
 /** Real pixel height of `count` rows, compressed to at most `max`. */
@@ -58,5 +64,24 @@ export function useScaledVirtualizer(options: {
     virtualizer,
     spacerHeight: scaledHeight(count, rowHeight),
     rowTop: (start) => scrolled + (start - listOffset),
+    scrollToRow: (index) => {
+      const el = options.getScrollElement();
+      if (!el) return;
+      const target = offsetToShowRow(index, rowHeight, virtualizer.scrollOffset ?? 0, el.clientHeight);
+      if (target !== undefined) el.scrollTop = target / scrollRatio(count, rowHeight, el.clientHeight);
+    },
+    scrollToTop: () => {
+      const el = options.getScrollElement();
+      if (el) el.scrollTop = 0;
+    },
   };
+}
+
+/** The list offset that brings a row fully into view with the least scrolling; `undefined` if it is in view. */
+export function offsetToShowRow(index: number, rowHeight: number, offset: number, viewport: number): number | undefined {
+  const start = index * rowHeight;
+  const end = start + rowHeight;
+  if (start < offset) return start;
+  if (end > offset + viewport) return Math.max(0, end - viewport);
+  return undefined;
 }
