@@ -20,6 +20,8 @@ export function chromiumBrowser() {
     enabled: true,
     headless: true,
     screenshotFailures: false,
+    // A desktop-sized frame: the default is a 414 px phone, narrower than the table.
+    viewport: { width: 1280, height: 900 },
     provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
     instances: [{ browser: 'chromium' as const }],
   };

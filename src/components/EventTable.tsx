@@ -204,6 +204,7 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
       <TableHead table={table} width={width} headRef={headRef} />
       <div
         ref={scrollerRef}
+        role="rowgroup"
         className="ral-table__scroller"
         tabIndex={rows.rowCount > 0 && !activeRendered ? 0 : -1}
         onKeyDown={onKeyDown}
@@ -211,7 +212,7 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
           if (headRef.current) headRef.current.scrollLeft = e.currentTarget.scrollLeft;
         }}
       >
-        <div role="rowgroup" className="ral-table__body" style={{ height: spacerHeight || undefined, width }}>
+        <div className="ral-table__body" style={{ height: spacerHeight || undefined, width }}>
           {rows.initialLoading
             ? Array.from({ length: SKELETON_ROWS }, (_, i) => (
                 <EventRow key={`skeleton-${i}`} {...rowProps(i, i * rowHeight)} state="loading" active={false} />

@@ -78,7 +78,6 @@ function JsonNode({ name, value, depth }: { name: string; value: JsonValue; dept
         type="button"
         className="ral-json__toggle"
         aria-expanded={open}
-        aria-label={`${open ? messages.collapse : messages.expand} ${name}`}
         onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span className="ral-json__key">{name}</span>{' '}

@@ -25,8 +25,6 @@ export interface AuditLogsMessages {
   changeBefore: string;
   changeAfter: string;
   payload: string;
-  expand: string;
-  collapse: string;
   showMore: (count: number) => string;
   relatedEvents: string;
   showRelated: string;
@@ -75,8 +73,6 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   changeBefore: 'Before',
   changeAfter: 'After',
   payload: 'Payload',
-  expand: 'Expand',
-  collapse: 'Collapse',
   showMore: (n) => `Show ${n} more`,
   relatedEvents: 'Related events',
   showRelated: 'Show related events',
