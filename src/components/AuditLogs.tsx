@@ -50,6 +50,11 @@ export interface AuditLogsProps {
   theme?: 'light' | 'dark' | 'system';
   /** A TanStack QueryClient to use. @default the host's provider's, else a private one */
   queryClient?: QueryClient;
+  /**
+   * The region's accessible name. Give each viewer its own when a page has several.
+   * @default messages.region ('Audit logs')
+   */
+  label?: string;
   /** Extra class on the root. */
   className?: string;
   /** Extra classes on parts. */
@@ -61,6 +66,8 @@ export interface AuditLogsProps {
   /** Called when a user opens an event's details. */
   onEventOpen?: (event: AuditEvent) => void;
 }
+
+const cx = (...names: (string | undefined)[]): string => names.filter(Boolean).join(' ');
 
 const DEFAULT_PERMISSIONS: Required<AuditLogsPermissions> = { manageFields: false, export: true, delete: false };
 
@@ -87,8 +94,8 @@ export function AuditLogs(props: AuditLogsProps) {
     props.height === undefined ? undefined : { height: props.height };
   return (
     <section
-      aria-label={messages.region}
-      className={['ral-root', props.className, props.classNames?.root].filter(Boolean).join(' ')}
+      aria-label={props.label ?? messages.region}
+      className={cx('ral-root', props.className, props.classNames?.root)}
       data-theme={props.theme ?? 'system'}
       style={style}
     >
@@ -129,7 +136,7 @@ function AuditLogsView(props: AuditLogsProps) {
 
   return (
     <>
-      <div className="ral-toolbar" role="status" aria-live="polite">
+      <div className={cx('ral-toolbar', props.classNames?.toolbar)} role="status" aria-live="polite">
         <span className="ral-count">{rows.initialLoading ? messages.loading : messages.resultCount(rows.total, rows.exact)}</span>
         {rows.skipped > 0 ? <span className="ral-note">{messages.skipped(rows.skipped)}</span> : null}
         {formatter.warnings.map((w) => (
@@ -154,6 +161,7 @@ function AuditLogsView(props: AuditLogsProps) {
           onOpen={open}
           resetKey={identity}
           rowHeight={rowHeight}
+          className={props.classNames?.table}
         />
       )}
       {openIndex !== null ? (
@@ -161,6 +169,7 @@ function AuditLogsView(props: AuditLogsProps) {
           index={openIndex}
           rows={rows}
           fields={dataStructure.fields}
+          className={props.classNames?.details}
           onNavigate={(index) => {
             tableRef.current?.scrollToRow(index);
             open(index);

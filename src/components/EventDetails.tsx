@@ -14,13 +14,15 @@ export interface EventDetailsProps {
   /** Show another row's event (previous / next). */
   onNavigate: (index: number) => void;
   onClose: () => void;
+  /** Extra class on the dialog. */
+  className?: string;
 }
 
 /**
  * The modal `dialog` "Event details": every field, changes, payload and related events. Escape or
  * `Close` closes it; the caller returns focus to the row.
  */
-export function EventDetails({ index, rows, fields, onNavigate, onClose }: EventDetailsProps) {
+export function EventDetails({ index, rows, fields, onNavigate, onClose, className }: EventDetailsProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -38,7 +40,7 @@ export function EventDetails({ index, rows, fields, onNavigate, onClose }: Event
   return (
     <dialog
       ref={dialogRef}
-      className="ral-details"
+      className={className ? `ral-details ${className}` : 'ral-details'}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

@@ -37,18 +37,21 @@ export interface EventTableProps {
   /** Changes when the query does: the table scrolls back to the top. */
   resetKey: string;
   rowHeight: number;
+  /** Extra class on the table. */
+  className?: string;
 }
 
 const SKELETON_ROWS = 8;
 
 /** The virtualized log: TanStack Table for columns and sorting state, TanStack Virtual for rows. */
 export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function EventTable(props, ref) {
-  const { rows, fields, sort, onSortChange, onRangeChange, onOpen, resetKey, rowHeight } = props;
+  const { rows, fields, sort, onSortChange, onRangeChange, onOpen, resetKey, rowHeight, className } = props;
   const { messages } = useAuditLogsEnvironment();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
   const lastPages = useRef('');
+  const lastLeft = useRef(0);
   const [active, setActive] = useState(0);
 
   const columns = useMemo(() => buildColumns(fields), [fields]);
@@ -199,7 +202,7 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
       aria-label={messages.table}
       aria-rowcount={rows.exact && rows.total !== undefined ? rows.total + 1 : -1}
       aria-busy={rows.initialLoading || undefined}
-      className="ral-table"
+      className={className ? `ral-table ${className}` : 'ral-table'}
     >
       <TableHead table={table} width={width} headRef={headRef} />
       <div
@@ -209,7 +212,13 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
         tabIndex={rows.rowCount > 0 && !activeRendered ? 0 : -1}
         onKeyDown={onKeyDown}
         onScroll={(e) => {
-          if (headRef.current) headRef.current.scrollLeft = e.currentTarget.scrollLeft;
+          // Only horizontal scrolling moves the header; writing scrollLeft on every vertical
+          // scroll would force a synchronous layout each frame.
+          const left = e.currentTarget.scrollLeft;
+          if (headRef.current && left !== lastLeft.current) {
+            lastLeft.current = left;
+            headRef.current.scrollLeft = left;
+          }
         }}
       >
         <div className="ral-table__body" style={{ height: spacerHeight || undefined, width }}>

@@ -35,6 +35,8 @@ export interface AuditLogsMessages {
   notAvailable: string;
 }
 
+const COUNT = new Intl.NumberFormat('en-US');
+
 const ERROR_TITLES: Record<string, string> = {
   network: 'The audit log server could not be reached.',
   auth: 'Your session has expired. Sign in again to see the audit log.',
@@ -59,7 +61,7 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   rowFailed: 'This row could not be loaded.',
   skipped: (n) => `${n === 1 ? 'One event' : `${n} events`} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
   resultCount: (n, exact) =>
-    n === undefined ? '' : `${exact ? '' : 'At least '}${n.toLocaleString('en-US')} ${n === 1 ? 'event' : 'events'}`,
+    n === undefined ? '' : `${exact ? '' : 'At least '}${COUNT.format(n)} ${n === 1 ? 'event' : 'events'}`,
   sortAscending: 'ascending',
   sortDescending: 'descending',
   eventDetails: 'Event details',

@@ -52,7 +52,7 @@ export function useScaledVirtualizer(options: {
     count,
     getScrollElement: options.getScrollElement,
     estimateSize: () => rowHeight,
-    overscan: options.overscan ?? 8,
+    overscan: options.overscan ?? 4,
     observeElementOffset: (instance, cb) =>
       observeElementOffset(instance, (offset, isScrolling) => cb(offset * ratioOf(instance), isScrolling)),
     scrollToFn: (offset, scrollOptions, instance) => elementScroll(offset / ratioOf(instance), scrollOptions, instance),

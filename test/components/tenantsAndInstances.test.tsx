@@ -37,10 +37,10 @@ describe('several instances', () => {
     render(
       <div>
         <div style={{ height: 400 }} data-testid="one">
-          <AuditLogs adapter={adapter} tenantId="acme" queryClient={queryClient} theme="light" />
+          <AuditLogs adapter={adapter} tenantId="acme" queryClient={queryClient} theme="light" label="Acme log" />
         </div>
         <div style={{ height: 400 }} data-testid="two">
-          <AuditLogs adapter={adapter} tenantId="globex" queryClient={queryClient} theme="dark" />
+          <AuditLogs adapter={adapter} tenantId="globex" queryClient={queryClient} theme="dark" label="Globex log" />
         </div>
       </div>,
     );
@@ -53,7 +53,8 @@ describe('several instances', () => {
     expect(text(one)).not.toContain('@globex.example');
     expect(text(two)).toContain('@globex.example');
     expect(text(two)).not.toContain('@acme.example');
-    expect(document.querySelectorAll('section[aria-label="Audit logs"]').length).toBe(2);
+    expect(document.querySelectorAll('section[aria-label="Acme log"], section[aria-label="Globex log"]').length).toBe(2);
+    await expectNoAxeViolations();
     // Sorting one leaves the other alone.
     const header = [...one.querySelectorAll('[role=columnheader]')].find((h) => h.textContent === 'Action')!;
     await userEvent.click(header.querySelector('button')!);

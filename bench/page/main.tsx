@@ -1,0 +1,57 @@
+import { createRoot } from 'react-dom/client';
+import { AuditLogs } from '../../src/index';
+import { createMockAdapter } from '../../src/mock/index';
+import '../../src/styles/audit-logs.css';
+
+/** What the bench script reads back. */
+export interface BenchResult {
+  backendReadyMs: number;
+  firstRowsMs: number;
+}
+
+declare global {
+  interface Window {
+    benchResult?: BenchResult;
+    benchScroll?: (steps: number) => Promise<number[]>;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const count = Number(params.get('count') ?? 10_000);
+const adapter = createMockAdapter({ seed: 42, count, now: Date.UTC(2026, 10, 1) });
+
+// The mock generates a tenant's events on first use; do it before mounting so the component's own time is
+// measured apart from the mock backend's.
+const t0 = performance.now();
+await adapter.list({ tenantId: 'acme', query: {}, page: { type: 'offset', offset: 0, limit: 1 } });
+const backendReadyMs = performance.now() - t0;
+
+const root = document.getElementById('root')!;
+const mountedAt = performance.now();
+const observer = new MutationObserver(() => {
+  if (!root.querySelector('[role=row][data-state=ready]')) return;
+  observer.disconnect();
+  // Two frames: the rows are committed, styled and painted.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      window.benchResult = { backendReadyMs, firstRowsMs: performance.now() - mountedAt };
+    }),
+  );
+});
+observer.observe(root, { childList: true, subtree: true });
+createRoot(root).render(<AuditLogs adapter={adapter} tenantId="acme" theme="light" />);
+
+/** Scrolls top to bottom in `steps` frames, one step a frame, and returns each frame's duration. */
+window.benchScroll = async (steps) => {
+  const scroller = root.querySelector<HTMLElement>('.ral-table__scroller')!;
+  const max = scroller.scrollHeight - scroller.clientHeight;
+  const frames: number[] = [];
+  let last = await new Promise<number>((r) => requestAnimationFrame(r));
+  for (let step = 1; step <= steps; step++) {
+    scroller.scrollTop = (max * step) / steps;
+    const now = await new Promise<number>((r) => requestAnimationFrame(r));
+    frames.push(now - last);
+    last = now;
+  }
+  return frames;
+};

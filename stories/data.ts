@@ -1,0 +1,9 @@
+import { createMockAdapter, type MockAdapterOptions } from '../src/mock/index';
+
+/** Stories share the tests' clock, so what a designer sees is the same on every machine and day. */
+export const STORY_NOW = Date.UTC(2026, 10, 1);
+
+/** A seeded mock backend for stories. */
+export function storyAdapter(options: MockAdapterOptions = {}) {
+  return createMockAdapter({ seed: 42, count: 5_000, now: STORY_NOW, latencyMs: [40, 120], ...options });
+}
