@@ -11,19 +11,12 @@ import { chromium } from 'playwright';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { build, preview } from 'vite';
+import { chromiumArgs, chromiumPath } from '../test/browserConfig.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const executablePath = chromiumPath;
+const args = chromiumArgs;
 
 // A production build of the bench page: development React would measure React's own checks, not ours.
 const outDir = await mkdtemp(path.join(tmpdir(), 'ral-bench-'));

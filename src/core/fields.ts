@@ -81,7 +81,7 @@ const builtIn = (
 
 /** The fields every log has, in their default order. */
 export const BUILT_IN_FIELDS: readonly FieldDefinition[] = [
-  builtIn('timestamp', 'Time', 'datetime', 0, { visible: true, sortable: true, width: 215 }),
+  builtIn('timestamp', 'Time', 'datetime', 0, { visible: true, sortable: true, width: 230 }),
   builtIn('severity', 'Severity', 'severity', 1, { visible: true, sortable: true, width: 120 }),
   builtIn('actor.name', 'User', 'string', 2, { visible: true, sortable: true, width: 170 }),
   builtIn('actor.email', 'Email', 'email', 3, { visible: true, sortable: true, width: 220 }),
