@@ -86,6 +86,13 @@ export const Dark: Story = {
 
 /** Two independent viewers on one page: different tenants, their own sort, cache and details. */
 export const TwoInstances: Story = {
+  decorators: [
+    (Story) => (
+      <div style={{ height: 1100 }}>
+        <Story />
+      </div>
+    ),
+  ],
   render: (args) => (
     <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr', gap: 12, height: '100%' }}>
       <AuditLogs {...args} tenantId="acme" label="Audit logs: Acme" />

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { AuditLogsAdapter } from '../api/adapter.js';
 import type { AuditEvent } from '../core/event.js';
 import { createFormatter } from '../core/format.js';
@@ -15,9 +15,15 @@ import { useControllableQuery } from '../hooks/useControllableQuery.js';
 import { useDataStructure } from '../hooks/useDataStructure.js';
 import { useEventWindow, type VisibleRange } from '../hooks/useEventWindow.js';
 import { useResolvedQueryClient } from '../hooks/useResolvedQueryClient.js';
+import { useNewEvents } from '../hooks/useNewEvents.js';
+import { useStats } from '../hooks/useStats.js';
+import { auditLogsKeys } from '../hooks/queryKeys.js';
+import { clearFilters, hasFilters, sanitizeQuery, withFilter } from '../core/queryEdit.js';
 import { EventDetails } from './EventDetails.js';
 import { EventTable, type EventTableHandle } from './EventTable.js';
 import { EmptyState, ErrorBanner } from './StatusViews.js';
+import { ActivitySummary } from './ActivitySummary.js';
+import { Toolbar } from './Toolbar.js';
 
 /** Class names for the component's parts, added to the stable `ral-` ones. */
 export interface AuditLogsClassNames {
@@ -65,6 +71,10 @@ export interface AuditLogsProps {
   rowHeight?: number;
   /** Called when a user opens an event's details. */
   onEventOpen?: (event: AuditEvent) => void;
+  /** Problems with the query the host read (say, from a link), shown as a notice. */
+  queryIssues?: readonly string[];
+  /** How often to ask for events newer than the newest shown, in ms; 0 turns it off. @default 30000 */
+  newEventsInterval?: number;
 }
 
 const cx = (...names: (string | undefined)[]): string => names.filter(Boolean).join(' ');
@@ -108,18 +118,45 @@ export function AuditLogs(props: AuditLogsProps) {
 }
 
 function AuditLogsView(props: AuditLogsProps) {
-  const [query, setQuery] = useControllableQuery(props.query, props.defaultQuery, props.onQueryChange);
-  const { dataStructure } = useDataStructure();
-  const { formatter, messages } = useAuditLogsEnvironment();
+  const [rawQuery, setQuery] = useControllableQuery(props.query, props.defaultQuery, props.onQueryChange);
+  const { dataStructure, isLoading: structureLoading } = useDataStructure();
+  const { formatter, messages, queryClient, scope, tenantId } = useAuditLogsEnvironment();
+  // Parts of the query the data structure cannot run (a stale link, a removed field) are left out, with a notice.
+  const { query, issues } = useMemo(
+    () => (structureLoading ? { query: rawQuery, issues: [] } : sanitizeQuery(rawQuery, dataStructure.fields)),
+    [rawQuery, dataStructure, structureLoading],
+  );
+  const notices = [...(props.queryIssues ?? []), ...issues];
   const identity = JSON.stringify(query);
   const [range, setRange] = useState<VisibleRange & { identity: string }>({ identity, start: 0, end: 99 });
   const visible = range.identity === identity ? range : { start: 0, end: 99 };
   const rows = useEventWindow(query, visible);
+  const stats = useStats(query);
+  const severityStats = useStats({ ...query, severities: undefined });
   const tableRef = useRef<EventTableHandle>(null);
   const [openIndex, setOpenIndex] = useState<number | null>(null);
   const sort = query.sort ?? DEFAULT_SORT;
   const rowHeight = props.rowHeight ?? 36;
   const { onEventOpen } = props;
+
+  // New events: only meaningful newest-first, and announced while the first page is in view.
+  const newestFirst = sort.field === 'timestamp' && sort.direction === 'desc';
+  const first = rows.row(0);
+  const since = newestFirst && first.status === 'ready' ? first.event.timestamp : undefined;
+  const newCount = useNewEvents(query, since, props.newEventsInterval ?? 30_000);
+  const pendingShift = useRef<{ from: number; rows: number } | null>(null);
+  useEffect(() => {
+    const shift = pendingShift.current;
+    if (shift && rows.total !== undefined && rows.total >= shift.from + shift.rows) {
+      // The new events are in: keep the rows the user was reading where they were.
+      pendingShift.current = null;
+      tableRef.current?.scrollByRows(shift.rows);
+    }
+  }, [rows.total]);
+  const loadNewEvents = () => {
+    pendingShift.current = { from: rows.total ?? 0, rows: newCount };
+    void queryClient.invalidateQueries({ queryKey: auditLogsKeys.events(scope, tenantId, query) });
+  };
 
   const open = (index: number) => {
     setOpenIndex(index);
@@ -131,12 +168,18 @@ function AuditLogsView(props: AuditLogsProps) {
     setOpenIndex(null);
     if (index !== null) tableRef.current?.focusRow(index);
   };
-  const hasFilters = Boolean(query.search || query.severities?.length || query.filters?.length || query.timeRange);
   const empty = !rows.initialLoading && rows.rowCount === 0 && !rows.error;
 
   return (
     <>
-      <div className={cx('ral-toolbar', props.classNames?.toolbar)} role="status" aria-live="polite">
+      <Toolbar
+        query={query}
+        onQueryChange={setQuery}
+        fields={dataStructure.fields}
+        severityCounts={severityStats.data?.bySeverity}
+        className={props.classNames?.toolbar}
+      />
+      <div className="ral-status" role="status" aria-live="polite">
         <span className="ral-count">{rows.initialLoading ? messages.loading : messages.resultCount(rows.total, rows.exact)}</span>
         {rows.skipped > 0 ? <span className="ral-note">{messages.skipped(rows.skipped)}</span> : null}
         {formatter.warnings.map((w) => (
@@ -144,12 +187,17 @@ function AuditLogsView(props: AuditLogsProps) {
             {w}
           </span>
         ))}
+        {notices.length ? <span className="ral-note">{messages.linkNotice(notices)}</span> : null}
       </div>
+      <ActivitySummary stats={stats.data} query={query} onQueryChange={setQuery} />
+      {newCount > 0 && visible.start === 0 ? (
+        <button type="button" className="ral-new-events" onClick={loadNewEvents}>
+          {messages.newEvents(newCount)}
+        </button>
+      ) : null}
       {rows.error ? <ErrorBanner error={rows.error} onRetry={rows.retry} /> : null}
       {empty ? (
-        <EmptyState
-          onClearFilters={hasFilters ? () => setQuery(query.sort ? { sort: query.sort } : {}) : undefined}
-        />
+        <EmptyState onClearFilters={hasFilters(query) ? () => setQuery(clearFilters(query)) : undefined} />
       ) : (
         <EventTable
           ref={tableRef}
@@ -173,6 +221,11 @@ function AuditLogsView(props: AuditLogsProps) {
           onNavigate={(index) => {
             tableRef.current?.scrollToRow(index);
             open(index);
+          }}
+          onPivot={(filter) => {
+            setOpenIndex(null);
+            setQuery(withFilter(query, filter));
+            tableRef.current?.focusRow(0);
           }}
           onClose={close}
         />

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
+import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { EventWindow } from '../hooks/useEventWindow.js';
 import { EventFields } from './EventFields.js';
@@ -14,6 +15,8 @@ export interface EventDetailsProps {
   /** Show another row's event (previous / next). */
   onNavigate: (index: number) => void;
   onClose: () => void;
+  /** Filter the log by (or exclude) a value of this event, closing the dialog. */
+  onPivot: (filter: FieldFilter) => void;
   /** Extra class on the dialog. */
   className?: string;
 }
@@ -22,7 +25,7 @@ export interface EventDetailsProps {
  * The modal `dialog` "Event details": every field, changes, payload and related events. Escape or
  * `Close` closes it; the caller returns focus to the row.
  */
-export function EventDetails({ index, rows, fields, onNavigate, onClose, className }: EventDetailsProps) {
+export function EventDetails({ index, rows, fields, onNavigate, onClose, onPivot, className }: EventDetailsProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -75,7 +78,7 @@ export function EventDetails({ index, rows, fields, onNavigate, onClose, classNa
               <strong>{event.action}</strong>{' '}
               <time dateTime={event.timestamp}>{formatter.dateTime(event.timestamp)}</time>
             </p>
-            <EventFields event={event} fields={fields} />
+            <EventFields event={event} fields={fields} onPivot={onPivot} />
             <RelatedEvents key={event.id} event={event} onOpen={(e) => setRelated({ index, event: e })} />
           </>
         ) : state.status === 'loading' ? (

@@ -5,13 +5,24 @@ import { CellValue } from './CellValue.js';
 import { ChangesTable } from './ChangesTable.js';
 import { CopyButton } from './CopyButton.js';
 import { JsonTree } from './JsonTree.js';
+import { PivotButtons } from './PivotButtons.js';
+import type { FieldFilter } from '../core/query.js';
 
 /** Fields whose values are ids a person copies into a ticket or a search. */
 const COPYABLE = new Set(['id', 'correlationId', 'traceId', 'requestId', 'actor.id', 'resourceId', 'ip']);
 const SHOWN_APART = new Set(['changes', 'payload']);
 
+/** Built-in fields a person pivots on; custom fields qualify when the data structure makes them filterable. */
+const PIVOTS = new Set(['actor.name', 'actor.email', 'actor.id', 'ip', 'resource', 'action', 'correlationId']);
+
+export interface EventFieldsProps {
+  event: AuditEvent;
+  fields: readonly FieldDefinition[];
+  onPivot: (filter: FieldFilter) => void;
+}
+
 /** Every field of an event, by display name: the data structure's, then any custom keys it lacks. */
-export function EventFields({ event, fields }: { event: AuditEvent; fields: readonly FieldDefinition[] }) {
+export function EventFields({ event, fields, onPivot }: EventFieldsProps) {
   const { messages } = useAuditLogsEnvironment();
   const known = new Set(fields.map((f) => f.name));
   const extra: FieldDefinition[] = Object.keys(event.fields ?? {})
@@ -41,6 +52,9 @@ export function EventFields({ event, fields }: { event: AuditEvent; fields: read
                 <FullValue value={value} field={field} rank={event.severityRank} />
                 {COPYABLE.has(field.name) && typeof value === 'string' ? (
                   <CopyButton value={value} label={field.displayName} />
+                ) : null}
+                {field.filterable && (PIVOTS.has(field.name) || field.custom) && (typeof value === 'string' || typeof value === 'number') ? (
+                  <PivotButtons field={field} value={value} onPivot={onPivot} />
                 ) : null}
               </dd>
             </div>

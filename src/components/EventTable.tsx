@@ -25,6 +25,8 @@ export interface EventTableHandle {
   focusRow(index: number): void;
   /** Scrolls a row into view and makes it the active row, without moving focus. */
   scrollToRow(index: number): void;
+  /** Scrolls down by whole rows (rows were added above what the user reads). */
+  scrollByRows(count: number): void;
 }
 
 export interface EventTableProps {
@@ -136,8 +138,13 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
         setActive(index);
         scrollToRow(index);
       },
+      scrollByRows: (count: number) => {
+        const el = scrollerRef.current;
+        if (el) el.scrollTop += count * rowHeight;
+        setActive((a) => a + count);
+      },
     }),
-    [focusRow, scrollToRow],
+    [focusRow, scrollToRow, rowHeight],
   );
 
   useEffect(() => {

@@ -34,6 +34,7 @@ export function TableHead({ table, width, headRef }: TableHeadProps) {
               key={header.id}
               role="columnheader"
               aria-sort={ariaSort}
+              aria-label={typeof label === 'string' ? label : undefined}
               className="ral-cell ral-cell--head"
               style={{ width: header.getSize() }}
             >
@@ -43,7 +44,7 @@ export function TableHead({ table, width, headRef }: TableHeadProps) {
                   className="ral-sort"
                   data-sorted={sorted || undefined}
                   onClick={column.getToggleSortingHandler()}
-                  title={sorted ? (sorted === 'asc' ? messages.sortAscending : messages.sortDescending) : undefined}
+                  aria-label={typeof label === 'string' ? messages.sortBy(label) : undefined}
                 >
                   <span className="ral-sort__label">{label}</span>
                   <svg className="ral-sort__icon" viewBox="0 0 10 10" aria-hidden="true" focusable="false">

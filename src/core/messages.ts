@@ -12,8 +12,8 @@ export interface AuditLogsMessages {
   /** Events of a page that were malformed and left out. */
   skipped: (count: number) => string;
   resultCount: (count: number | undefined, exact: boolean) => string;
-  sortAscending: string;
-  sortDescending: string;
+  /** Name of a column's sort button. */
+  sortBy: (column: string) => string;
   eventDetails: string;
   close: string;
   previousEvent: string;
@@ -30,6 +30,32 @@ export interface AuditLogsMessages {
   showRelated: string;
   noRelated: string;
   actor: string;
+  search: string;
+  searchPlaceholder: string;
+  severity: string;
+  timeRange: string;
+  customRange: string;
+  rangeFrom: string;
+  rangeTo: string;
+  apply: string;
+  addFilter: string;
+  filterField: string;
+  filterOperator: string;
+  filterValue: string;
+  filterValueTo: string;
+  applyFilter: string;
+  activeFilters: string;
+  searchChip: (text: string) => string;
+  severityChip: (labels: string[]) => string;
+  removeFilter: (description: string) => string;
+  clearAll: string;
+  newEvents: (count: number) => string;
+  filterByValue: string;
+  excludeValue: string;
+  histogram: string;
+  histogramBucket: (range: string, count: number) => string;
+  histogramHint: string;
+  linkNotice: (issues: string[]) => string;
   /** A heading for an error, by `AuditApiError.kind` (or `unknown`). */
   errorTitle: (kind: string) => string;
   notAvailable: string;
@@ -62,8 +88,7 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   skipped: (n) => `${n === 1 ? 'One event' : `${n} events`} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
   resultCount: (n, exact) =>
     n === undefined ? '' : `${exact ? '' : 'At least '}${COUNT.format(n)} ${n === 1 ? 'event' : 'events'}`,
-  sortAscending: 'ascending',
-  sortDescending: 'descending',
+  sortBy: (column) => `Sort by ${column}`,
   eventDetails: 'Event details',
   close: 'Close',
   previousEvent: 'Previous event',
@@ -80,6 +105,32 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   showRelated: 'Show related events',
   noRelated: 'No other events share these ids.',
   actor: 'Actor',
+  search: 'Search',
+  searchPlaceholder: 'Search events',
+  severity: 'Severity',
+  timeRange: 'Time range',
+  customRange: 'Custom range',
+  rangeFrom: 'From',
+  rangeTo: 'To',
+  apply: 'Apply',
+  addFilter: 'Add filter',
+  filterField: 'Field',
+  filterOperator: 'Operator',
+  filterValue: 'Value',
+  filterValueTo: 'And',
+  applyFilter: 'Apply filter',
+  activeFilters: 'Active filters',
+  searchChip: (text) => `Search “${text}”`,
+  severityChip: (labels) => `Severity: ${labels.join(', ')}`,
+  removeFilter: (description) => `Remove filter: ${description}`,
+  clearAll: 'Clear all',
+  newEvents: (n) => `${COUNT.format(n)} new ${n === 1 ? 'event' : 'events'}`,
+  filterByValue: 'Filter by this value',
+  excludeValue: 'Exclude this value',
+  histogram: 'Events over time',
+  histogramBucket: (range, n) => `${range}: ${COUNT.format(n)} ${n === 1 ? 'event' : 'events'}`,
+  histogramHint: 'Drag across the chart to zoom into a time range.',
+  linkNotice: (issues) => `Some filters could not be used and were left out: ${issues.join('; ')}`,
   errorTitle: (kind) => ERROR_TITLES[kind] ?? 'Something went wrong loading the audit log.',
   notAvailable: '—',
 };

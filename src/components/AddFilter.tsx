@@ -1,0 +1,130 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { FieldDefinition } from '../core/fields.js';
+import { OPERATOR_LABELS, filterFormSchema, formToFilter, type FilterFormValues } from '../core/filterForm.js';
+import { OPERATORS_BY_TYPE, type FieldFilter } from '../core/query.js';
+import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { Popover } from './Popover.js';
+
+export interface AddFilterProps {
+  fields: readonly FieldDefinition[];
+  onAdd: (filter: FieldFilter) => void;
+}
+
+/** The "Add filter" form: a filterable field, an operator fitting its type, a value checked before it is sent. */
+export function AddFilter({ fields, onAdd }: AddFilterProps) {
+  const { messages } = useAuditLogsEnvironment();
+  const [open, setOpen] = useState(false);
+  return (
+    <Popover label={messages.addFilter} open={open} onOpenChange={setOpen}>
+      {open ? (
+        <FilterForm
+          fields={fields}
+          onAdd={(filter) => {
+            onAdd(filter);
+            setOpen(false);
+          }}
+        />
+      ) : null}
+    </Popover>
+  );
+}
+
+function FilterForm({ fields, onAdd }: AddFilterProps) {
+  const { messages, formatter } = useAuditLogsEnvironment();
+  const { timeZone } = formatter.options;
+  const id = useId();
+  const filterable = useMemo(() => fields.filter((f) => f.filterable), [fields]);
+  const first = filterable[0];
+  const schema = useMemo(() => filterFormSchema(filterable, timeZone), [filterable, timeZone]);
+  const form = useForm<FilterFormValues>({
+    resolver: zodResolver(schema) as never,
+    defaultValues: { field: first?.name ?? '', op: first ? OPERATORS_BY_TYPE[first.type][0] : 'eq', value: '', value2: '' },
+  });
+  const { register, handleSubmit, watch, setValue, formState } = form;
+  const fieldName = watch('field');
+  const op = watch('op');
+  const field = filterable.find((f) => f.name === fieldName);
+  const operators = field ? OPERATORS_BY_TYPE[field.type] : [];
+  const inputType = field?.type === 'datetime' ? 'datetime-local' : field?.type === 'number' ? 'number' : 'text';
+  const error = (name: keyof FilterFormValues) => formState.errors[name]?.message;
+  const describe = (name: keyof FilterFormValues) => (error(name) ? `${id}-${name}-error` : undefined);
+  const fieldRegistration = register('field', {
+    onChange: (e: { target: { value: string } }) => {
+      const next = filterable.find((f) => f.name === e.target.value);
+      if (next) setValue('op', OPERATORS_BY_TYPE[next.type][0]!);
+      setValue('value', '');
+      setValue('value2', '');
+    },
+  });
+
+  return (
+    <form
+      className="ral-filter-form"
+      noValidate
+      onSubmit={handleSubmit((values) => {
+        if (field) onAdd(formToFilter(values, field, timeZone));
+      })}
+    >
+      <label>
+        {messages.filterField}
+        <select {...fieldRegistration} aria-invalid={Boolean(error('field')) || undefined} aria-describedby={describe('field')}>
+          {filterable.map((f) => (
+            <option key={f.name} value={f.name}>
+              {f.displayName}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error('field') ? <p id={`${id}-field-error`} className="ral-field-error">{error('field')}</p> : null}
+      <label>
+        {messages.filterOperator}
+        <select {...register('op')} aria-invalid={Boolean(error('op')) || undefined} aria-describedby={describe('op')}>
+          {operators.map((o) => (
+            <option key={o} value={o}>
+              {OPERATOR_LABELS[o]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error('op') ? <p id={`${id}-op-error`} className="ral-field-error">{error('op')}</p> : null}
+      <label>
+        {messages.filterValue}
+        <input
+          type={inputType}
+          step={inputType === 'number' ? 'any' : undefined}
+          list={field?.options?.length ? `${id}-options` : undefined}
+          {...register('value')}
+          aria-invalid={Boolean(error('value')) || undefined}
+          aria-describedby={describe('value')}
+        />
+      </label>
+      {field?.options?.length ? (
+        <datalist id={`${id}-options`}>
+          {field.options.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+      ) : null}
+      {error('value') ? <p id={`${id}-value-error`} className="ral-field-error">{error('value')}</p> : null}
+      {op === 'between' ? (
+        <>
+          <label>
+            {messages.filterValueTo}
+            <input
+              type={inputType}
+              {...register('value2')}
+              aria-invalid={Boolean(error('value2')) || undefined}
+              aria-describedby={describe('value2')}
+            />
+          </label>
+          {error('value2') ? <p id={`${id}-value2-error`} className="ral-field-error">{error('value2')}</p> : null}
+        </>
+      ) : null}
+      <button type="submit" className="ral-button ral-button--primary">
+        {messages.applyFilter}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import type { FieldDefinition } from '../core/fields.js';
+import type { SeverityCount } from '../core/page.js';
+import { compactQuery, type AuditQuery } from '../core/query.js';
+import { withFilter } from '../core/queryEdit.js';
+import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { AddFilter } from './AddFilter.js';
+import { FilterChips } from './FilterChips.js';
+import { SearchBox } from './SearchBox.js';
+import { SeverityFilter } from './SeverityFilter.js';
+import { TimeRangeFilter } from './TimeRangeFilter.js';
+
+export interface ToolbarProps {
+  query: AuditQuery;
+  onQueryChange: (query: AuditQuery) => void;
+  fields: readonly FieldDefinition[];
+  severityCounts: readonly SeverityCount[] | undefined;
+  className?: string;
+}
+
+/** Search, severity, time range, field filters and the active-filter chips. */
+export function Toolbar({ query, onQueryChange, fields, severityCounts, className }: ToolbarProps) {
+  const { adapter } = useAuditLogsEnvironment();
+  const update = (next: AuditQuery) => onQueryChange(compactQuery(next));
+  const severityField = fields.find((f) => f.name === 'severity');
+  return (
+    <div className={className ? `ral-toolbar ${className}` : 'ral-toolbar'}>
+      <div className="ral-toolbar__row">
+        {adapter.capabilities.search ? (
+          <SearchBox value={query.search ?? ''} onSearch={(search) => update({ ...query, search })} />
+        ) : null}
+        {severityField?.filterable !== false ? (
+          <SeverityFilter
+            query={query}
+            known={severityField?.options ?? []}
+            counts={severityCounts}
+            onChange={(severities) => update({ ...query, severities })}
+          />
+        ) : null}
+        <TimeRangeFilter query={query} onChange={(timeRange) => update({ ...query, timeRange })} />
+        <AddFilter fields={fields} onAdd={(filter) => update(withFilter(query, filter))} />
+      </div>
+      <FilterChips query={query} fields={fields} onChange={update} />
+    </div>
+  );
+}
