@@ -2,6 +2,8 @@
 export { AuditLogs } from './components/AuditLogs.js';
 export type { AuditLogsClassNames, AuditLogsProps } from './components/AuditLogs.js';
 export type { AuditLogsPermissions } from './hooks/context.js';
+export { useAuditQueryUrl } from './hooks/useAuditQueryUrl.js';
+export type { AuditQueryUrlOptions } from './hooks/useAuditQueryUrl.js';
 export { SeverityBadge } from './components/SeverityBadge.js';
 export type { SeverityBadgeProps } from './components/SeverityBadge.js';
 
@@ -90,3 +92,4 @@ export type { EngineQueryOptions } from './core/engine.js';
 export { csvCell, csvLine } from './core/csv.js';
 export { DEFAULT_MESSAGES } from './core/messages.js';
 export type { AuditLogsMessages } from './core/messages.js';
+export { sanitizeQuery, describeFilter, describeTimeRange } from './core/queryEdit.js';

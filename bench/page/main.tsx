@@ -13,6 +13,7 @@ declare global {
   interface Window {
     benchResult?: BenchResult;
     benchScroll?: (steps: number) => Promise<number[]>;
+    benchSearch?: (text: string) => Promise<number>;
   }
 }
 
@@ -54,4 +55,27 @@ window.benchScroll = async (steps) => {
     last = now;
   }
   return frames;
+};
+
+const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r));
+
+/**
+ * Types `text` into the searchbox (one input event, as a paste) and returns the ms until the table shows
+ * the filtered rows painted: the count changed and the first row matches. Includes the search debounce.
+ */
+window.benchSearch = async (text) => {
+  const box = root.querySelector<HTMLInputElement>('input[type=search]')!;
+  const status = root.querySelector('.ral-status')!;
+  const before = status.textContent;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  const started = performance.now();
+  setValue.call(box, text);
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  for (;;) {
+    await nextFrame();
+    const row = root.querySelector('[role=row][data-state=ready]');
+    if (status.textContent !== before && row?.textContent?.toLowerCase().includes(text.toLowerCase())) break;
+  }
+  await nextFrame();
+  return performance.now() - started;
 };

@@ -47,7 +47,11 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
         preserveAspectRatio="none"
         aria-hidden="true"
         onPointerDown={(e) => {
-          e.currentTarget.setPointerCapture?.(e.pointerId);
+          try {
+            e.currentTarget.setPointerCapture(e.pointerId);
+          } catch {
+            // No capture for this pointer (a synthetic event): the drag still works inside the chart.
+          }
           const i = bucketAt(e);
           setDrag({ start: i, end: i });
         }}

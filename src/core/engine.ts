@@ -29,7 +29,7 @@ export class AuditQueryEngine {
   private times: Float64Array | undefined;
   private timeOrder: Int32Array | undefined;
   private orders = new Map<string, Int32Array>();
-  private haystack: string[] | undefined;
+  private haystack: string[] = [];
   private byId: Map<string, number> | undefined;
   private lastKey = '';
   private lastMatches: Matches | undefined;
@@ -213,8 +213,18 @@ export class AuditQueryEngine {
   }
 
   private searchColumn(): string[] {
-    this.haystack ??= this.events.map(searchableText);
+    this.prepareSearch(Infinity);
     return this.haystack;
+  }
+
+  /**
+   * Builds up to `budget` more entries of the search text, so a caller can do it in idle slices before
+   * the first search needs it. Returns whether it is complete.
+   */
+  prepareSearch(budget = 20_000): boolean {
+    const end = Math.min(this.events.length, this.haystack.length + budget);
+    for (let i = this.haystack.length; i < end; i++) this.haystack.push(searchableText(this.events[i]!));
+    return this.haystack.length === this.events.length;
   }
 
   private idIndex(): Map<string, number> {
@@ -226,7 +236,7 @@ export class AuditQueryEngine {
     this.times = undefined;
     this.timeOrder = undefined;
     this.orders.clear();
-    this.haystack = undefined;
+    this.haystack = [];
     this.byId = undefined;
     this.lastKey = '';
     this.lastMatches = undefined;

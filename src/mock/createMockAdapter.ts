@@ -66,6 +66,20 @@ interface TenantState {
   dataStructure: DataStructure;
 }
 
+/**
+ * Builds a large log's search text in short slices when the page is idle (between tasks where there is no
+ * idle callback), so the first search is not the slow one and rendering never waits for it.
+ */
+function prepareInSlices(engine: AuditQueryEngine): void {
+  if (engine.size < 20_000) return;
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback;
+  const later = (cb: () => void) => (idle ? idle(cb) : setTimeout(cb, 0));
+  const slice = () => {
+    if (!engine.prepareSearch(10_000)) later(slice);
+  };
+  later(slice);
+}
+
 function badRequest(error: unknown): never {
   if (error instanceof AuditQueryError || error instanceof DataStructureError || error instanceof AuditEventError) {
     throw new AuditApiError('bad-request', error.message, { status: 400, issues: error.issues, cause: error });
@@ -135,6 +149,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
           });
       state = { engine: new AuditQueryEngine(events), dataStructure: defaultDataStructure(initialFields) };
       tenants.set(tenantId, state);
+      prepareInSlices(state.engine);
     }
     return state;
   };
