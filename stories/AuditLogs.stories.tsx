@@ -1,21 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { AuditLogs } from '../src/components/AuditLogs';
-import { storyAdapter } from './data';
+import { frame, storyAdapter, viewerStory } from './data';
 
 const meta = {
   title: 'Viewer/AuditLogs',
   component: AuditLogs,
   args: { adapter: storyAdapter(), tenantId: 'acme', theme: 'light' },
-  argTypes: { adapter: { control: false }, queryClient: { control: false } },
-  decorators: [
-    (Story) => (
-      <div style={{ height: 560 }}>
-        <Story />
-      </div>
-    ),
-  ],
-  parameters: { layout: 'fullscreen' },
+  ...viewerStory,
+  decorators: [frame(560)],
 } satisfies Meta<typeof AuditLogs>;
 
 export default meta;
@@ -86,13 +79,7 @@ export const Dark: Story = {
 
 /** Two independent viewers on one page: different tenants, their own sort, cache and details. */
 export const TwoInstances: Story = {
-  decorators: [
-    (Story) => (
-      <div style={{ height: 1100 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [frame(1100)],
   render: (args) => (
     <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr', gap: 12, height: '100%' }}>
       <AuditLogs {...args} tenantId="acme" label="Audit logs: Acme" />
@@ -107,12 +94,6 @@ export const TwoInstances: Story = {
 
 /** A 420 px wide container: the table scrolls sideways, the header follows. */
 export const NarrowContainer: Story = {
-  decorators: [
-    (Story) => (
-      <div style={{ width: 420, height: 520 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [frame(520, 420)],
   play: async ({ canvasElement }) => firstRows(canvasElement),
 };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AuditLogs } from '../src/components/AuditLogs';
-import { STORY_NOW, storyAdapter } from './data';
+import { STORY_NOW, frame, storyAdapter, viewerStory } from './data';
 
 const meta = {
   title: 'Viewer/Finding things',
@@ -13,15 +13,8 @@ const meta = {
     theme: 'light',
     newEventsInterval: 0,
   },
-  argTypes: { adapter: { control: false }, queryClient: { control: false } },
-  decorators: [
-    (Story) => (
-      <div style={{ height: 640 }}>
-        <Story />
-      </div>
-    ),
-  ],
-  parameters: { layout: 'fullscreen' },
+  ...viewerStory,
+  decorators: [frame(640)],
 } satisfies Meta<typeof AuditLogs>;
 
 export default meta;
