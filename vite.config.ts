@@ -51,7 +51,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', mock: 'src/mock/index.ts' },
+      entry: { index: 'src/index.ts', mock: 'src/mock/index.ts', 'mock-server': 'src/mock/server/node.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

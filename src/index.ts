@@ -19,6 +19,9 @@ export type {
   StatsRequest,
 } from './api/adapter.js';
 export { AuditApiError, isAuditApiError } from './api/errors.js';
+export { createHttpAdapter } from './api/http/createHttpAdapter.js';
+export type { HttpAdapterOptions, HttpDialect } from './api/http/createHttpAdapter.js';
+export type { GetToken } from './api/http/client.js';
 export type { AuditApiErrorKind, AuditApiErrorOptions } from './api/errors.js';
 
 // Event model

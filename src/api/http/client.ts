@@ -1,0 +1,211 @@
+import type { z } from 'zod';
+import { formatIssues } from '../../core/event.js';
+import { AuditApiError, abortError, type AuditApiErrorKind } from '../errors.js';
+
+/** A bearer token, or nothing; asked again with `forceRefresh` after a 401. */
+export type GetToken = (options: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  getToken?: GetToken;
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+  /** Retries for 5xx, network errors, 429 and 503. @default 2 */
+  retries?: number;
+  /** First backoff delay; doubles each retry. @default 300 */
+  retryDelayMs?: number;
+  /** Longest `Retry-After` waited for before giving up with a rate-limited error. @default 30000 */
+  maxRetryAfterMs?: number;
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  query?: URLSearchParams;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `Retry-After` as ms: seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+const KIND_BY_STATUS: Record<number, AuditApiErrorKind> = {
+  400: 'bad-request',
+  401: 'auth',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'bad-request',
+  422: 'bad-request',
+  429: 'rate-limited',
+};
+
+/** The message a server put in an error body: `{ error: { message } }`, `{ message }`, `{ title }` (problem+json). */
+async function serverMessage(response: Response): Promise<{ message?: string; issues?: string[] }> {
+  try {
+    const body = (await response.clone().json()) as Record<string, unknown>;
+    const error = (body.error && typeof body.error === 'object' ? body.error : body) as Record<string, unknown>;
+    const message = [error.message, error.detail, error.title].find((m) => typeof m === 'string') as string | undefined;
+    const issues = Array.isArray(error.issues) ? error.issues.map(String) : undefined;
+    return { message, issues };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The request pipeline every dialect shares: bearer token (one shared refresh after a 401, then one retry),
+ * retries with backoff for 5xx and network errors, `Retry-After` for 429 and 503, cancellation, and typed
+ * `AuditApiError`s with messages a developer can act on.
+ */
+export class HttpClient {
+  private refreshing: Promise<string | null | undefined> | null = null;
+  private token: Promise<string | null | undefined> | null = null;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(readonly options: HttpClientOptions) {
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  private describe(request: HttpRequest): string {
+    return `${request.method ?? 'GET'} ${request.path}`;
+  }
+
+  private url(request: HttpRequest): string {
+    const base = this.options.baseUrl.replace(/\/+$/, '');
+    const qs = request.query?.toString();
+    return `${base}${request.path}${qs ? `?${qs}` : ''}`;
+  }
+
+  private async currentToken(forceRefresh: boolean): Promise<string | null | undefined> {
+    const { getToken } = this.options;
+    if (!getToken) return undefined;
+    if (forceRefresh) {
+      // One refresh for every request that saw the 401, however many were in flight.
+      this.refreshing ??= Promise.resolve(getToken({ forceRefresh: true })).finally(() => {
+        this.refreshing = null;
+      });
+      this.token = this.refreshing;
+      return this.refreshing;
+    }
+    this.token ??= Promise.resolve(getToken({ forceRefresh: false }));
+    return this.token;
+  }
+
+  /** Sends a request and returns the response once it is a 2xx; throws `AuditApiError` otherwise. */
+  async send(request: HttpRequest): Promise<Response> {
+    const retries = this.options.retries ?? 2;
+    const baseDelay = this.options.retryDelayMs ?? 300;
+    const maxRetryAfter = this.options.maxRetryAfterMs ?? 30_000;
+    let refreshed = false;
+    let attempt = 0;
+    let usedToken = await this.currentToken(false);
+    for (;;) {
+      const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
+      if (usedToken) headers.authorization = `Bearer ${usedToken}`;
+      if (request.body !== undefined) headers['content-type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await this.fetchImpl(this.url(request), {
+          method: request.method ?? 'GET',
+          headers,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          signal: request.signal,
+        });
+      } catch (error) {
+        if (request.signal?.aborted) throw abortError(request.signal);
+        if (attempt < retries) {
+          await sleep(baseDelay * 2 ** attempt++, request.signal);
+          continue;
+        }
+        throw new AuditApiError('network', `${this.describe(request)} could not reach ${this.options.baseUrl}: ${String(error)}`, {
+          cause: error,
+        });
+      }
+      if (response.ok) return response;
+      if (response.status === 401 && !refreshed && this.options.getToken) {
+        refreshed = true;
+        usedToken = await this.currentToken(true);
+        continue;
+      }
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      const transient = response.status >= 500 || response.status === 429;
+      if (transient && attempt < retries && (retryAfter === undefined || retryAfter <= maxRetryAfter)) {
+        await sleep(retryAfter ?? baseDelay * 2 ** attempt, request.signal);
+        attempt++;
+        continue;
+      }
+      throw await this.errorFor(request, response, retryAfter);
+    }
+  }
+
+  private async errorFor(request: HttpRequest, response: Response, retryAfter: number | undefined): Promise<AuditApiError> {
+    const kind: AuditApiErrorKind = KIND_BY_STATUS[response.status] ?? (response.status >= 500 ? 'server' : 'bad-request');
+    const { message, issues } = await serverMessage(response);
+    const hint =
+      kind === 'auth'
+        ? ' The token was refreshed once and the server still refused it.'
+        : kind === 'rate-limited' && retryAfter !== undefined
+          ? ` Try again in ${Math.ceil(retryAfter / 1000)} s.`
+          : '';
+    return new AuditApiError(
+      kind,
+      `${this.describe(request)} failed with HTTP ${response.status}${message ? `: ${message}` : ''}.${hint}`,
+      { status: response.status, retryAfter: retryAfter === undefined ? undefined : retryAfter / 1000, issues },
+    );
+  }
+
+  /** Sends a request and returns its JSON body, checked against `schema`. */
+  async json<T>(request: HttpRequest, schema: z.ZodType<T>): Promise<T> {
+    const response = await this.send(request);
+    const type = response.headers.get('content-type') ?? '';
+    if (!/\bjson\b/i.test(type)) {
+      const start = (await response.text()).slice(0, 80).replace(/\s+/g, ' ');
+      throw new AuditApiError(
+        'invalid-response',
+        `${this.describe(request)} answered ${type || 'without a content type'} instead of JSON ("${start}…"). Is baseUrl (${this.options.baseUrl}) the API and not a web page?`,
+        { status: response.status },
+      );
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      throw new AuditApiError('invalid-response', `${this.describe(request)} answered with JSON that does not parse.`, {
+        status: response.status,
+        cause: error,
+      });
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issues = formatIssues(parsed.error);
+      throw new AuditApiError(
+        'invalid-response',
+        `${this.describe(request)} answered with an unexpected shape: ${issues.slice(0, 3).join('; ')}`,
+        { status: response.status, issues },
+      );
+    }
+    return parsed.data;
+  }
+}

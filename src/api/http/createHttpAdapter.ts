@@ -1,0 +1,42 @@
+import type { AuditLogsAdapter } from '../adapter.js';
+import { HttpClient, type GetToken } from './client.js';
+import { fronteggDialect } from './dialects/frontegg.js';
+import { fshDialect } from './dialects/fsh.js';
+import { loggingDialect } from './dialects/logging.js';
+import { nativeDialect } from './dialects/native.js';
+import type { Dialect } from './dialects/shared.js';
+
+export type HttpDialect = 'native' | 'frontegg' | 'fsh' | 'logging';
+
+const DIALECTS: Record<HttpDialect, Dialect> = {
+  native: nativeDialect,
+  frontegg: fronteggDialect,
+  fsh: fshDialect,
+  logging: loggingDialect,
+};
+
+export interface HttpAdapterOptions {
+  /** Where the API lives, e.g. `https://api.example.com/v1` or `/api`. */
+  baseUrl: string;
+  /** The protocol the server speaks. @default 'native' */
+  dialect?: HttpDialect;
+  /** A bearer token (sync or async); called again with `forceRefresh: true` once after a 401. */
+  getToken?: GetToken;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** A fetch to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Retries for 5xx, network errors, 429 and 503. @default 2 */
+  retries?: number;
+  /** First backoff delay in ms, doubling per retry. @default 300 */
+  retryDelayMs?: number;
+}
+
+/** An adapter for a real server, speaking one of four protocols through one request pipeline. */
+export function createHttpAdapter(options: HttpAdapterOptions): AuditLogsAdapter {
+  const dialect = DIALECTS[options.dialect ?? 'native'];
+  if (!dialect) throw new TypeError(`Unknown dialect "${String(options.dialect)}": use native, frontegg, fsh or logging.`);
+  if (!options.baseUrl) throw new TypeError('createHttpAdapter needs a baseUrl.');
+  const client = new HttpClient(options);
+  return { capabilities: { ...dialect.capabilities }, ...dialect.create(client) };
+}

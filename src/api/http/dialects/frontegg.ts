@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import type { AuditEvent } from '../../../core/event.js';
+import { BUILT_IN_FIELDS, parseDataStructure, type FieldDefinition, type FieldType } from '../../../core/fields.js';
+import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
+import type { PageRequest } from '../../../core/page.js';
+import { AuditApiError } from '../../errors.js';
+import { readOne, readRows, rows, unsupported, type Dialect } from './shared.js';
+
+/** Frontegg's audits API as its admin portal uses it. Tenant in `frontegg-tenant-id`. */
+export const FRONTEGG_TENANT_HEADER = 'frontegg-tenant-id';
+
+/** Our field names ↔ Frontegg's row keys. */
+const KEYS: Record<string, string> = {
+  id: '_id',
+  timestamp: 'createdAt',
+  'actor.name': 'user',
+  'actor.email': 'email',
+  action: 'action',
+  resource: 'resource',
+  severity: 'severity',
+  ip: 'ip',
+  userAgent: 'userAgent',
+  payload: 'json',
+};
+const FIELD_OF_KEY = Object.fromEntries(Object.entries(KEYS).map(([f, k]) => [k, f]));
+const ROW_KEYS = new Set([...Object.values(KEYS), 'tenantId', 'vendorId']);
+
+/** A row as Frontegg sends it, for the mock server. */
+export function toFronteggRow(e: AuditEvent): Record<string, unknown> {
+  return {
+    ...e.fields,
+    _id: e.id,
+    createdAt: e.timestamp,
+    tenantId: e.tenantId,
+    user: e.actor?.name,
+    email: e.actor?.email,
+    action: e.action,
+    resource: e.resource,
+    severity: e.severity,
+    ip: e.ip,
+    userAgent: e.userAgent,
+    json: e.payload,
+  };
+}
+
+function fromRow(row: Record<string, unknown>): unknown {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) if (!ROW_KEYS.has(key) && value !== undefined) fields[key] = value;
+  return {
+    id: row._id,
+    timestamp: row.createdAt,
+    tenantId: row.tenantId,
+    severity: row.severity,
+    action: row.action,
+    resource: row.resource ?? undefined,
+    actor: { name: row.user ?? undefined, email: row.email ?? undefined },
+    ip: row.ip ?? undefined,
+    userAgent: row.userAgent ?? undefined,
+    payload: row.json ?? undefined,
+    fields: Object.keys(fields).length ? fields : undefined,
+  };
+}
+
+/** The query string Frontegg's GET /audits (and its CSV export) understands. */
+export function fronteggParams(query: AuditQuery, now: number): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.search) params.set('filter', query.search);
+  for (const s of query.severities ?? []) params.append('severity', s);
+  const { from, to } = resolveTimeRange(query.timeRange, now);
+  if (from !== undefined || to !== undefined) {
+    params.set(
+      'createdAt',
+      JSON.stringify({ ...(from !== undefined && { $gt: new Date(from).toISOString() }), ...(to !== undefined && { $lt: new Date(to).toISOString() }) }),
+    );
+  }
+  for (const filter of query.filters ?? []) {
+    const key = KEYS[filter.field] ?? filter.field;
+    if (filter.op === 'eq' && !Array.isArray(filter.value)) params.append(key, String(filter.value));
+    else if (filter.op === 'in' && Array.isArray(filter.value)) for (const v of filter.value) params.append(key, String(v));
+    else unsupported('Frontegg audits', `filter "${filter.field}" with "${filter.op}" (it matches field values exactly)`);
+  }
+  const sort = query.sort;
+  if (sort) {
+    params.set('sortBy', KEYS[sort.field] ?? sort.field);
+    params.set('sortDirection', sort.direction);
+  }
+  return params;
+}
+
+const TYPES: Record<string, FieldType> = {
+  timestamp: 'datetime',
+  email: 'email',
+  ipaddress: 'ip',
+  ip: 'ip',
+  severity: 'severity',
+  json: 'json',
+  number: 'number',
+};
+
+const MetadataSchema = z.object({
+  properties: z.array(
+    z.object({
+      name: z.string(),
+      displayName: z.string(),
+      type: z.string().optional(),
+      sortable: z.boolean().optional(),
+      filterable: z.boolean().optional(),
+      showInTable: z.boolean().optional(),
+      showInMoreInfo: z.union([z.boolean(), z.string()]).optional(),
+    }),
+  ),
+});
+
+/** Frontegg's metadata properties as our data structure (its names mapped to ours, the rest custom). */
+function toDataStructure(meta: z.infer<typeof MetadataSchema>) {
+  const builtIns = new Map(BUILT_IN_FIELDS.map((f) => [f.name, f]));
+  const fields: FieldDefinition[] = meta.properties.map((p, order) => {
+    const name = FIELD_OF_KEY[p.name] ?? p.name;
+    const builtIn = builtIns.get(name);
+    return {
+      name,
+      displayName: p.displayName,
+      type: builtIn?.type ?? TYPES[(p.type ?? '').toLowerCase()] ?? 'string',
+      visible: p.showInTable ?? true,
+      showInDetails: p.showInMoreInfo === undefined ? true : p.showInMoreInfo === true || p.showInMoreInfo === 'Always',
+      // Frontegg matches values exactly; only equality filters are offered.
+      filterable: p.filterable ?? false,
+      sortable: p.sortable ?? false,
+      custom: !builtIn,
+      order,
+      ...(builtIn?.width && { width: builtIn.width }),
+    };
+  });
+  return parseDataStructure({ fields });
+}
+
+export const FRONTEGG_METADATA_PATH = '/metadata';
+
+export const fronteggDialect: Dialect = {
+  capabilities: {
+    paging: 'offset',
+    total: true,
+    search: true,
+    stats: false,
+    editDataStructure: false,
+    serverExport: true,
+    create: true,
+    delete: false,
+  },
+  create: (client) => {
+    const tenant = (tenantId: string) => ({ [FRONTEGG_TENANT_HEADER]: tenantId });
+    const offsetOf = (page: PageRequest) => (page.type === 'offset' ? page.offset : unsupported('Frontegg audits', 'page by cursor'));
+    return {
+      async list({ tenantId, query, page }, options) {
+        const params = fronteggParams(query, Date.now());
+        const offset = offsetOf(page);
+        params.set('offset', String(offset));
+        params.set('count', String(page.limit));
+        const body = await client.json(
+          { path: '/audits', query: params, headers: tenant(tenantId), signal: options?.signal },
+          z.object({ data: rows, total: z.number().int().nonnegative() }),
+        );
+        const { events, skipped } = readRows(body.data, fromRow, tenantId);
+        return { events, total: body.total, offset, ...(skipped.length && { skipped }) };
+      },
+      async get({ tenantId, id }, options) {
+        // Frontegg has no GET by id: ask for the row by its _id.
+        const params = new URLSearchParams({ _id: id, offset: '0', count: '1' });
+        const body = await client.json(
+          { path: '/audits', query: params, headers: tenant(tenantId), signal: options?.signal },
+          z.object({ data: rows, total: z.number() }),
+        );
+        if (!body.data.length) throw new AuditApiError('not-found', `No audit event with id "${id}".`, { status: 404 });
+        return readOne(body.data[0], fromRow, tenantId, 'GET /audits');
+      },
+      async getDataStructure({ tenantId }, options) {
+        const body = await client.json(
+          {
+            path: FRONTEGG_METADATA_PATH,
+            query: new URLSearchParams({ entityName: 'audits' }),
+            headers: tenant(tenantId),
+            signal: options?.signal,
+          },
+          MetadataSchema,
+        );
+        return toDataStructure(body);
+      },
+      async exportCsv({ tenantId, query, columns }, options) {
+        const response = await client.send({
+          method: 'POST',
+          path: '/audits/export/csv/v2',
+          query: fronteggParams(query, Date.now()),
+          body: { properties: columns.map((c) => ({ name: KEYS[c.name] ?? c.name, displayName: c.displayName })) },
+          headers: { ...tenant(tenantId), accept: 'text/csv' },
+          signal: options?.signal,
+        });
+        if (!response.body) throw new AuditApiError('invalid-response', 'POST /audits/export/csv/v2 answered without a body.');
+        return response.body;
+      },
+      async create({ tenantId, event }, options) {
+        // The server assigns the id.
+        const { _id: _none, ...row } = toFronteggRow({
+          id: '',
+          tenantId,
+          severityRank: 0,
+          severity: 'Info',
+          timestamp: new Date().toISOString(),
+          ...event,
+        } as AuditEvent);
+        const body = await client.json(
+          {
+            method: 'POST',
+            path: '/audits/',
+            body: row,
+            headers: tenant(tenantId),
+            signal: options?.signal,
+          },
+          z.record(z.string(), z.unknown()),
+        );
+        return readOne(body, fromRow, tenantId, 'POST /audits/');
+      },
+    };
+  },
+};
+
+/** Frontegg field name of one of ours, for the mock server. */
+export const fronteggKeyOf = (field: string): string => KEYS[field] ?? field;
+export const fieldOfFronteggKey = (key: string): string => FIELD_OF_KEY[key] ?? key;

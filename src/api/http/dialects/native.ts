@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { AuditEventSchema } from '../../../core/event.js';
+import { parseDataStructure } from '../../../core/fields.js';
+import type { AuditStats } from '../../../core/page.js';
+import { queryToSearchParams } from '../../../core/queryUrl.js';
+import { AuditApiError } from '../../errors.js';
+import { enc, readOne, readRows, rows, type Dialect } from './shared.js';
+
+/** Our own REST protocol (docs/protocol.md): everything the component can do. Tenant in `X-Tenant-Id`. */
+export const TENANT_HEADER = 'x-tenant-id';
+
+const PageSchema = z.object({
+  events: rows,
+  total: z.number().int().nonnegative().optional(),
+  offset: z.number().int().nonnegative().optional(),
+  nextCursor: z.string().nullable().optional(),
+});
+const StatsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  bySeverity: z.array(z.object({ label: z.string(), rank: z.number(), count: z.number().int().nonnegative() })),
+  histogram: z.object({
+    bucketMs: z.number().positive(),
+    buckets: z.array(z.object({ start: z.string(), end: z.string(), count: z.number().int().nonnegative() })),
+  }),
+}) satisfies z.ZodType<AuditStats>;
+const FieldsSchema = z.object({ fields: z.array(z.unknown()) });
+const asInput = (row: Record<string, unknown>) => row;
+
+export const nativeDialect: Dialect = {
+  capabilities: {
+    paging: 'both',
+    total: true,
+    search: true,
+    stats: true,
+    editDataStructure: true,
+    serverExport: true,
+    create: true,
+    delete: true,
+  },
+  create: (client) => {
+    const tenant = (tenantId: string) => ({ [TENANT_HEADER]: tenantId });
+    const dataStructure = (body: unknown, what: string) => {
+      try {
+        return parseDataStructure(body);
+      } catch (error) {
+        throw new AuditApiError('invalid-response', `${what} answered with a data structure that could not be read: ${String(error)}`);
+      }
+    };
+    return {
+      async list({ tenantId, query, page }, options) {
+        const params = queryToSearchParams(query);
+        params.set('limit', String(page.limit));
+        if (page.type === 'offset') params.set('offset', String(page.offset));
+        else if (page.cursor) params.set('cursor', page.cursor);
+        const body = await client.json(
+          { path: '/events', query: params, headers: tenant(tenantId), signal: options?.signal },
+          PageSchema,
+        );
+        const { events, skipped } = readRows(body.events, asInput, tenantId);
+        return {
+          events,
+          ...(body.total !== undefined && { total: body.total }),
+          ...(page.type === 'offset' ? { offset: page.offset } : { nextCursor: body.nextCursor ?? null }),
+          ...(skipped.length && { skipped }),
+        };
+      },
+      async get({ tenantId, id }, options) {
+        const body = await client.json(
+          { path: `/events/${enc(id)}`, headers: tenant(tenantId), signal: options?.signal },
+          z.unknown(),
+        );
+        return readOne(body, asInput, tenantId, `GET /events/${id}`);
+      },
+      async stats({ tenantId, query, maxBuckets }, options) {
+        const params = queryToSearchParams(query);
+        if (maxBuckets) params.set('buckets', String(maxBuckets));
+        return client.json({ path: '/stats', query: params, headers: tenant(tenantId), signal: options?.signal }, StatsSchema);
+      },
+      async getDataStructure({ tenantId }, options) {
+        const body = await client.json({ path: '/data-structure', headers: tenant(tenantId), signal: options?.signal }, FieldsSchema);
+        return dataStructure(body, 'GET /data-structure');
+      },
+      async saveDataStructure({ tenantId, dataStructure: ds }, options) {
+        const body = await client.json(
+          { method: 'PUT', path: '/data-structure', body: ds, headers: tenant(tenantId), signal: options?.signal },
+          FieldsSchema,
+        );
+        return dataStructure(body, 'PUT /data-structure');
+      },
+      async exportCsv({ tenantId, query, columns }, options) {
+        const response = await client.send({
+          method: 'POST',
+          path: '/events/export',
+          body: { query, columns },
+          headers: { ...tenant(tenantId), accept: 'text/csv' },
+          signal: options?.signal,
+        });
+        if (!response.body) throw new AuditApiError('invalid-response', 'POST /events/export answered without a body.');
+        return response.body;
+      },
+      async create({ tenantId, event }, options) {
+        const body = await client.json(
+          { method: 'POST', path: '/events', body: event, headers: tenant(tenantId), signal: options?.signal },
+          AuditEventSchema.passthrough(),
+        );
+        return readOne(body, asInput, tenantId, 'POST /events');
+      },
+      async delete({ tenantId, id }, options) {
+        await client.send({ method: 'DELETE', path: `/events/${enc(id)}`, headers: tenant(tenantId), signal: options?.signal });
+      },
+    };
+  },
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { safeNormalizeAuditEvent, type AuditEvent } from '../../../core/event.js';
+import type { SkippedEvent } from '../../../core/page.js';
+import type { AdapterCapabilities, AuditLogsAdapter } from '../../adapter.js';
+import { AuditApiError } from '../../errors.js';
+import type { HttpClient } from '../client.js';
+
+/** A protocol: what it can do, and the adapter methods over an `HttpClient`. */
+export interface Dialect {
+  capabilities: AdapterCapabilities;
+  create(client: HttpClient): Omit<AuditLogsAdapter, 'capabilities'>;
+}
+
+/** Rows as unknown JSON, so one malformed row is skipped rather than failing the page. */
+export const rows = z.array(z.unknown());
+
+/** Maps each row to an event; a row that cannot be read is reported in `skipped` and left out. */
+export function readRows(
+  list: readonly unknown[],
+  toInput: (row: Record<string, unknown>) => unknown,
+  tenantId: string,
+): { events: AuditEvent[]; skipped: SkippedEvent[] } {
+  const events: AuditEvent[] = [];
+  const skipped: SkippedEvent[] = [];
+  for (const row of list) {
+    const id = row && typeof row === 'object' ? (row as Record<string, unknown>).id ?? (row as Record<string, unknown>)._id : undefined;
+    if (!row || typeof row !== 'object' || Array.isArray(row)) {
+      skipped.push({ issues: ['(row): not an object'] });
+      continue;
+    }
+    const result = safeNormalizeAuditEvent(toInput(row as Record<string, unknown>), { tenantId });
+    if (result.ok) events.push(result.event);
+    else skipped.push({ ...(typeof id === 'string' && { id }), issues: result.issues });
+  }
+  return { events, skipped };
+}
+
+/** One event read from a single-event response, or an invalid-response error naming what is wrong. */
+export function readOne(row: unknown, toInput: (row: Record<string, unknown>) => unknown, tenantId: string, what: string): AuditEvent {
+  const { events, skipped } = readRows([row], toInput, tenantId);
+  if (events[0]) return events[0];
+  throw new AuditApiError('invalid-response', `${what} answered with an event that could not be read: ${skipped[0]?.issues.join('; ')}`, {
+    issues: skipped[0]?.issues,
+  });
+}
+
+export function unsupported(dialect: string, what: string): never {
+  throw new AuditApiError('unsupported', `The ${dialect} API cannot ${what}.`);
+}
+
+export const enc = encodeURIComponent;

@@ -1,0 +1,144 @@
+import { AuditApiError } from '../../api/errors.js';
+import type { HttpDialect } from '../../api/http/createHttpAdapter.js';
+import { createMockAdapter, type MockAdapter, type MockAdapterOptions } from '../createMockAdapter.js';
+import { errorResponse, json } from './http.js';
+import { routesFor, type FshShape } from './routes.js';
+
+/** A fault the server answers with instead of the real response. */
+export interface HttpFault {
+  /** Only requests whose path contains this fail. @default every request */
+  path?: string;
+  /** An HTTP status to answer with (401, 429, 500, 503, …). */
+  status?: number;
+  /** `Retry-After` in seconds, with 429 or 503. */
+  retryAfter?: number;
+  /**
+   * A broken body with status 200: an HTML page, JSON that does not parse, JSON of the wrong shape,
+   * or (for lists) one malformed event among good ones.
+   */
+  body?: 'html' | 'not-json' | 'wrong-shape' | 'bad-event';
+  /** How many requests it hits. @default 1 */
+  times?: number;
+}
+
+export interface MockHandlerOptions extends MockAdapterOptions {
+  /** The protocol to speak. @default 'native' */
+  dialect?: HttpDialect;
+  /** Require `Authorization: Bearer <token>`; a request without it gets a 401. */
+  token?: string;
+  /** Scopes the token holds; delete needs `audit:write`. @default ['audit:read', 'audit:write'] */
+  scopes?: string[];
+  /** fullstackhero's envelope and enums. */
+  fsh?: FshShape;
+  /** A path prefix to strip (the server mounted under `/api/native`, say). */
+  basePath?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  search: string;
+  headers: Record<string, string>;
+}
+
+/** A fetch-style mock server: `(request) => Promise<Response>`, with switches for faults and auth. */
+export interface MockHandler {
+  (request: Request): Promise<Response>;
+  /** The mock backend behind it (its own `failNext`, latency, data). */
+  backend: MockAdapter;
+  dialect: HttpDialect;
+  /** Answers the next matching request(s) with a fault. */
+  failNext(fault: HttpFault): void;
+  /** Makes the current token invalid and accepts `next` from now on (a refresh must happen). */
+  rotateToken(next: string): void;
+  /** Every request received, in order. */
+  readonly requests: RecordedRequest[];
+}
+
+function faultResponse(fault: HttpFault): Response {
+  const headers: Record<string, string> = {};
+  if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+  if (fault.body === 'html') {
+    return new Response('<!doctype html><html><body><h1>Sign in</h1></body></html>', {
+      status: fault.status ?? 200,
+      headers: { 'content-type': 'text/html', ...headers },
+    });
+  }
+  if (fault.body === 'not-json') {
+    return new Response('{"events": [', { status: fault.status ?? 200, headers: { 'content-type': 'application/json', ...headers } });
+  }
+  if (fault.body === 'wrong-shape') return json({ rows: 'nope' }, fault.status ?? 200, headers);
+  const status = fault.status ?? 500;
+  return json({ error: { message: `Simulated HTTP ${status}` } }, status, headers);
+}
+
+/** One malformed event slipped into a list response: its timestamp is not a date. */
+async function withBadEvent(response: Response): Promise<Response> {
+  const body = (await response.json()) as Record<string, unknown>;
+  for (const key of ['events', 'data', 'items', 'results']) {
+    const list = body[key];
+    if (Array.isArray(list) && list.length) {
+      const first = { ...(list[0] as Record<string, unknown>) };
+      for (const k of ['timestamp', 'createdAt', 'occurredAtUtc']) if (k in first) first[k] = 'not a date';
+      list.splice(0, 1, first);
+      break;
+    }
+  }
+  return json(body, response.status);
+}
+
+/** Serves the mock backend over HTTP in one of the four dialects, as a fetch-style handler (msw, tests, Vite). */
+export function createMockHandler(options: MockHandlerOptions = {}): MockHandler {
+  const dialect = options.dialect ?? 'native';
+  const backend = createMockAdapter(options);
+  const routes = routesFor(dialect, options.fsh ?? {});
+  const faults: (HttpFault & { times: number })[] = [];
+  const requests: RecordedRequest[] = [];
+  let token = options.token;
+  const scopes = options.scopes ?? ['audit:read', 'audit:write'];
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+
+  const handler = (async (request: Request) => {
+    const url = new URL(request.url);
+    const path = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
+    requests.push({ method: request.method, path, search: url.search, headers: Object.fromEntries(request.headers) });
+    const fault = faults.find((f) => !f.path || path.includes(f.path));
+    if (fault && fault.body !== 'bad-event') {
+      if (--fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
+      return faultResponse(fault);
+    }
+    if (token && request.headers.get('authorization') !== `Bearer ${token}`) {
+      return json({ error: { kind: 'auth', message: 'Missing or expired bearer token.' } }, 401, { 'www-authenticate': 'Bearer' });
+    }
+    const route = routes.find(([method, pattern]) => method === request.method && pattern.test(path));
+    if (!route) return json({ error: { kind: 'not-found', message: `No route for ${request.method} ${path}` } }, 404);
+    try {
+      const response = await route[2]({ request, url, backend, canWrite: scopes.includes('audit:write') }, path.match(route[1])!);
+      if (fault?.body === 'bad-event') {
+        if (--fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
+        return withBadEvent(response);
+      }
+      return response;
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return json({ error: { message: 'aborted' } }, 499);
+      return errorResponse(error instanceof AuditApiError || error instanceof Error ? error : new Error(String(error)));
+    }
+  }) as MockHandler;
+  handler.backend = backend;
+  handler.dialect = dialect;
+  Object.defineProperty(handler, 'requests', { value: requests });
+  handler.failNext = (fault) => faults.push({ ...fault, times: fault.times ?? 1 });
+  handler.rotateToken = (next) => {
+    token = next;
+  };
+  return handler;
+}
+
+/** A `fetch` that answers from a mock handler: the HTTP adapter end to end, without a network (stories, tests). */
+export function mockFetch(handler: MockHandler, origin = 'http://mock.local'): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(typeof input === 'string' && input.startsWith('/') ? `${origin}${input}` : input, init);
+    if (request.signal.aborted) throw request.signal.reason;
+    return handler(request);
+  };
+}
