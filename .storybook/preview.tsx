@@ -1,7 +1,10 @@
 import type { Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/styles/audit-logs.css';
 
 const preview: Preview = {
+  // Stories with `parameters.msw` answer HTTP from the mock server's handlers.
+  loaders: [mswLoader()],
   parameters: {
     // Accessibility violations fail the story's test in `npm test`.
     a11y: { test: 'error' },

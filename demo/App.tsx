@@ -1,19 +1,46 @@
 import { useMemo, useState } from 'react';
-import { AuditLogs } from '../src/index';
+import { AuditLogs, createHttpAdapter, useAuditQueryUrl, type HttpDialect } from '../src/index';
 import { createMockAdapter } from '../src/mock/index';
 
 const TENANTS = ['acme', 'globex', 'initech'];
 type Theme = 'light' | 'dark' | 'system';
+type Backend = 'memory' | HttpDialect;
 
-/** The playground: the full viewer over the mock backend, 100,000 events per tenant. */
+const BACKENDS: { value: Backend; label: string }[] = [
+  { value: 'native', label: 'HTTP: native protocol' },
+  { value: 'frontegg', label: 'HTTP: Frontegg audits' },
+  { value: 'fsh', label: 'HTTP: fullstackhero' },
+  { value: 'logging', label: 'HTTP: cursor-paged logging API' },
+  { value: 'memory', label: 'In-memory mock adapter' },
+];
+
+/** The playground: the viewer over the mock backend (100,000 events per tenant), through the real HTTP adapter. */
 export function App() {
-  const adapter = useMemo(() => createMockAdapter({ seed: 42, count: 100_000, latencyMs: [60, 200] }), []);
+  const [backend, setBackend] = useState<Backend>('native');
   const [tenantId, setTenantId] = useState('acme');
   const [theme, setTheme] = useState<Theme>('system');
+  const url = useAuditQueryUrl({ prefix: 'log_' });
+  const adapter = useMemo(
+    () =>
+      backend === 'memory'
+        ? createMockAdapter({ seed: 42, count: 100_000, latencyMs: [60, 200] })
+        : createHttpAdapter({ baseUrl: `/mock-api/${backend}`, dialect: backend }),
+    [backend],
+  );
   return (
     <main className="demo" data-theme={theme}>
       <header className="demo__bar">
         <h1>react-audit-logs</h1>
+        <label>
+          Backend{' '}
+          <select value={backend} onChange={(e) => setBackend(e.target.value as Backend)}>
+            {BACKENDS.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           Tenant{' '}
           <select value={tenantId} onChange={(e) => setTenantId(e.target.value)}>
@@ -33,7 +60,15 @@ export function App() {
         <span className="demo__hint">Mock backend: 100,000 events per tenant, 60–200 ms latency</span>
       </header>
       <div className="demo__viewer">
-        <AuditLogs adapter={adapter} tenantId={tenantId} theme={theme} />
+        <AuditLogs
+          key={backend}
+          adapter={adapter}
+          tenantId={tenantId}
+          theme={theme}
+          query={url.query}
+          onQueryChange={url.setQuery}
+          queryIssues={url.issues}
+        />
       </div>
     </main>
   );

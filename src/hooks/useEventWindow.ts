@@ -45,8 +45,14 @@ export interface VisibleRange {
   end: number;
 }
 
+/**
+ * Retry what may pass (network, server, a short rate limit) twice; a server that asks for a long wait, or
+ * refuses the request, is shown to the user at once.
+ */
 const retry = (failures: number, error: unknown): boolean =>
-  failures < 2 && (!isAuditApiError(error) || error.retryable);
+  failures < 2 && (!isAuditApiError(error) || (error.retryable && (error.retryAfter ?? 0) <= 10));
+const retryDelay = (attempt: number, error: unknown): number =>
+  isAuditApiError(error) && error.retryAfter !== undefined ? error.retryAfter * 1000 : Math.min(1000 * 2 ** attempt, 8000);
 
 /** Rows for a query: offset pages for the visible range only, or cursor pages as the user nears the end. */
 export function useEventWindow(query: AuditQuery, range: VisibleRange): EventWindow {
@@ -86,6 +92,7 @@ function useOffsetPages(query: AuditQuery, range: VisibleRange, enabled: boolean
         staleTime: 30_000,
         gcTime: PAGE_GC_MS,
         retry,
+        retryDelay,
       })),
     },
     queryClient,
@@ -132,6 +139,7 @@ function useCursorPages(query: AuditQuery, range: VisibleRange, enabled: boolean
       enabled,
       staleTime: 30_000,
       retry,
+      retryDelay,
     },
     queryClient,
   );
@@ -149,7 +157,8 @@ function useCursorPages(query: AuditQuery, range: VisibleRange, enabled: boolean
   return {
     mode: 'cursor',
     rowCount: loaded.length + (hasNextPage ? 1 : 0),
-    total: reportedTotal ?? (exact ? loaded.length : undefined),
+    // Without a reported total, what has loaded is a lower bound ("At least 200 events").
+    total: reportedTotal ?? (pages ? loaded.length : undefined),
     exact: reportedTotal !== undefined || exact,
     initialLoading: enabled && result.isPending,
     row(index) {

@@ -92,6 +92,7 @@ describe('virtual scrolling in Chromium', () => {
     renderAuditLogs({ adapter });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
     expect(table().getAttribute('aria-rowcount')).toBe('-1');
+    expect(document.querySelector('.ral-status')!.textContent).toMatch(/At least \d+ events/);
     for (let i = 0; i < 10; i++) {
       await scrollTo(scroller().scrollHeight);
       await new Promise((r) => setTimeout(r, 30));

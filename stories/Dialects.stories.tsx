@@ -1,0 +1,68 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http } from 'msw';
+import { expect, waitFor, within } from 'storybook/test';
+import { createHttpAdapter, type HttpDialect } from '../src/api/http/createHttpAdapter';
+import { AuditLogs } from '../src/components/AuditLogs';
+import { createMockHandler, type MockHandler } from '../src/mock/index';
+import { STORY_NOW, frame, viewerStory } from './data';
+
+/**
+ * The component over `createHttpAdapter`, end to end: requests leave the real adapter, Mock Service Worker
+ * hands them to the same handler the Node mock server runs, in each dialect.
+ */
+const meta = {
+  title: 'Servers/HTTP dialects',
+  component: AuditLogs,
+  args: { tenantId: 'acme', theme: 'light', newEventsInterval: 0, adapter: createHttpAdapter({ baseUrl: '/api/native' }) },
+  ...viewerStory,
+  decorators: [frame(560)],
+} satisfies Meta<typeof AuditLogs>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+function served(dialect: HttpDialect, setup?: (handler: MockHandler) => void) {
+  const base = `/api/${dialect}`;
+  const handler = createMockHandler({ dialect, count: 2_000, seed: 42, now: STORY_NOW, basePath: base, token: 'story-token' });
+  setup?.(handler);
+  return {
+    args: { adapter: createHttpAdapter({ baseUrl: base, dialect, getToken: () => 'story-token' }) },
+    parameters: { msw: { handlers: [http.all(`${base}/*`, ({ request }) => handler(request))] } },
+  };
+}
+
+const rowsShown = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  await waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(5), {
+    timeout: 5000,
+  });
+};
+
+/** Our own REST protocol: paging with totals, stats and histogram, everything. */
+export const Native: Story = { ...served('native'), play: rowsShown };
+/** Frontegg's audits API: offset paging with totals, metadata-driven columns, no histogram (no stats). */
+export const Frontegg: Story = { ...served('frontegg'), play: rowsShown };
+/** fullstackhero: pages of at most 100, integer enums, event type column. */
+export const Fullstackhero: Story = { ...served('fsh'), play: rowsShown };
+/** The cursor-paged logging API: rows load as you near the end; the count is a lower bound. */
+export const CursorLogging: Story = { ...served('logging'), play: rowsShown };
+
+/** The token is refused even after one refresh: an authentication error, with Retry. */
+export const AuthError: Story = {
+  ...served('native', (handler) => handler.rotateToken('another-token')),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(within(canvasElement).getByRole('alert')).toHaveTextContent('Your session has expired'), {
+      timeout: 5000,
+    });
+  },
+};
+
+/** The server says 429 with a long Retry-After: the user is told to wait, rows are not blanked. */
+export const RateLimited: Story = {
+  ...served('frontegg', (handler) => handler.failNext({ status: 429, retryAfter: 120, path: '/audits', times: Number.POSITIVE_INFINITY })),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(within(canvasElement).getByRole('alert')).toHaveTextContent('Too many requests'), {
+      timeout: 5000,
+    });
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('Try again in 120 s');
+  },
+};
