@@ -200,6 +200,38 @@ describe('authentication', () => {
     expect(bearer.at(-1)).toBe('Bearer t2');
   });
 
+  it('reuses a refresh that finished before a late 401 arrived, instead of refreshing again', async () => {
+    let current = 'a1';
+    server.handler.rotateToken('a1');
+    let refreshes = 0;
+    let slow = false;
+    const adapter = createHttpAdapter({
+      baseUrl: server.url,
+      getToken: ({ forceRefresh }) => {
+        if (forceRefresh) refreshes += 1;
+        return current;
+      },
+      // A real fetch whose first 401 is delivered late, after the other request has refreshed.
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (slow && response.status === 401) {
+          slow = false;
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        return response;
+      },
+    });
+    await adapter.list({ tenantId: TENANT, query: {}, page: { type: 'offset', offset: 0, limit: 1 } });
+    server.handler.rotateToken('a2');
+    current = 'a2';
+    slow = true;
+    const late = adapter.list({ tenantId: TENANT, query: {}, page: { type: 'offset', offset: 0, limit: 1 } });
+    await new Promise((r) => setTimeout(r, 20));
+    await adapter.list({ tenantId: TENANT, query: {}, page: { type: 'offset', offset: 1, limit: 1 } });
+    await late;
+    expect(refreshes).toBe(1);
+  });
+
   it('surfaces a second 401 as an authentication error', async () => {
     const adapter = createHttpAdapter({ baseUrl: server.url, getToken: () => 'stale' });
     const error = await rejection(adapter.list({ tenantId: TENANT, query: {}, page: { type: 'offset', offset: 0, limit: 1 } }));
@@ -297,6 +329,16 @@ describe('dialect-specific', () => {
       expect(error.message).toMatch(/audit:write/);
     } finally {
       await server.close();
+    }
+    const writer = await startMockServer({ dialect: 'logging', count: 20, now: NOW });
+    try {
+      // Bound to a tenant: requests that name none use it.
+      const adapter = createHttpAdapter({ baseUrl: writer.url, dialect: 'logging', tenantId: TENANT });
+      const [event] = (await adapter.list({ tenantId: '', query: {}, page: { type: 'cursor', cursor: null, limit: 1 } })).events;
+      await adapter.delete!({ tenantId: '', id: event!.id });
+      expect((await rejection(adapter.get({ tenantId: TENANT, id: event!.id }))).kind).toBe('not-found');
+    } finally {
+      await writer.close();
     }
   });
 });

@@ -98,19 +98,25 @@ export class HttpClient {
     return `${base}${request.path}${qs ? `?${qs}` : ''}`;
   }
 
-  private async currentToken(forceRefresh: boolean): Promise<string | null | undefined> {
+  /** The token in use, as a promise: its identity says which token a request was sent with. */
+  private tokenPromise(): Promise<string | null | undefined> | undefined {
     const { getToken } = this.options;
     if (!getToken) return undefined;
-    if (forceRefresh) {
-      // One refresh for every request that saw the 401, however many were in flight.
-      this.refreshing ??= Promise.resolve(getToken({ forceRefresh: true })).finally(() => {
-        this.refreshing = null;
-      });
-      this.token = this.refreshing;
-      return this.refreshing;
-    }
     this.token ??= Promise.resolve(getToken({ forceRefresh: false }));
     return this.token;
+  }
+
+  /**
+   * The token to retry with after a 401 on `used`. Only the first request to see a 401 on the current token
+   * refreshes; every other one (in flight then, or answered later) waits for that refresh and reuses it.
+   */
+  private refreshedToken(used: Promise<string | null | undefined> | undefined): Promise<string | null | undefined> {
+    if (this.token && this.token !== used) return this.token;
+    this.refreshing ??= Promise.resolve(this.options.getToken!({ forceRefresh: true })).finally(() => {
+      this.refreshing = null;
+    });
+    this.token = this.refreshing;
+    return this.refreshing;
   }
 
   /** Sends a request and returns the response once it is a 2xx; throws `AuditApiError` otherwise. */
@@ -120,7 +126,8 @@ export class HttpClient {
     const maxRetryAfter = this.options.maxRetryAfterMs ?? 30_000;
     let refreshed = false;
     let attempt = 0;
-    let usedToken = await this.currentToken(false);
+    let tokenUsed = this.tokenPromise();
+    let usedToken = await tokenUsed;
     for (;;) {
       const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
       if (usedToken) headers.authorization = `Bearer ${usedToken}`;
@@ -146,7 +153,8 @@ export class HttpClient {
       if (response.ok) return response;
       if (response.status === 401 && !refreshed && this.options.getToken) {
         refreshed = true;
-        usedToken = await this.currentToken(true);
+        tokenUsed = this.refreshedToken(tokenUsed);
+        usedToken = await tokenUsed;
         continue;
       }
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));

@@ -20,6 +20,8 @@ export interface HttpAdapterOptions {
   baseUrl: string;
   /** The protocol the server speaks. @default 'native' */
   dialect?: HttpDialect;
+  /** The tenant for requests that name none (the component always names its `tenantId`). */
+  tenantId?: string;
   /** A bearer token (sync or async); called again with `forceRefresh: true` once after a 401. */
   getToken?: GetToken;
   /** Extra headers on every request. */
@@ -38,5 +40,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): AuditLogsAdapter
   if (!dialect) throw new TypeError(`Unknown dialect "${String(options.dialect)}": use native, frontegg, fsh or logging.`);
   if (!options.baseUrl) throw new TypeError('createHttpAdapter needs a baseUrl.');
   const client = new HttpClient(options);
-  return { capabilities: { ...dialect.capabilities }, ...dialect.create(client) };
+  const methods = dialect.create(client) as unknown as Record<string, (request: { tenantId: string }, ...rest: unknown[]) => Promise<unknown>>;
+  const { tenantId } = options;
+  if (tenantId) {
+    for (const [name, method] of Object.entries(methods)) {
+      methods[name] = (request, ...rest) => method({ ...request, tenantId: request.tenantId || tenantId }, ...rest);
+    }
+  }
+  return { capabilities: { ...dialect.capabilities }, ...(methods as unknown as Omit<AuditLogsAdapter, 'capabilities'>) };
 }
