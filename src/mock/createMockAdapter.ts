@@ -8,7 +8,6 @@ import type {
   StatsRequest,
 } from '../api/adapter.js';
 import { AuditApiError } from '../api/errors.js';
-import { CSV_BOM, csvLine, eventCsvLine } from '../core/csv.js';
 import { AuditQueryEngine } from '../core/engine.js';
 import {
   AuditEventError,
@@ -25,6 +24,8 @@ import {
   type FieldDefinitionInput,
 } from '../core/fields.js';
 import { AuditQueryError, parseAuditQuery, type AuditQuery } from '../core/query.js';
+import { eventsByTenant } from './eventsByTenant.js';
+import { csvStream } from './exportStream.js';
 import { FaultInjector, type FailNextOptions } from './faults.js';
 import { generateAuditEvents } from './generator.js';
 import { createRandom, hashString } from './random.js';
@@ -114,31 +115,14 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
   const initialFields = options.fields ?? [];
   defaultDataStructure(initialFields); // reject bad initial fields at once, not on first call
 
-  const given = new Map<string, AuditEvent[]>();
-  if (options.events) {
-    const ids = new Set<string>();
-    options.events.forEach((input, index) => {
-      let event: AuditEvent;
-      try {
-        event = normalizeAuditEvent(input);
-      } catch (error) {
-        const issues = error instanceof AuditEventError ? error.issues : [String(error)];
-        throw new AuditEventError(`events[${index}]: ${issues.join('; ')}`, issues);
-      }
-      if (ids.has(event.id)) throw new AuditEventError(`events[${index}]: duplicate id "${event.id}"`, ['id: duplicate']);
-      ids.add(event.id);
-      const list = given.get(event.tenantId) ?? [];
-      list.push(event);
-      given.set(event.tenantId, list);
-    });
-  }
+  const given = options.events ? eventsByTenant(options.events) : undefined;
 
   const tenants = new Map<string, TenantState>();
   const tenant = (tenantId: string): TenantState => {
     requireTenant(tenantId);
     let state = tenants.get(tenantId);
     if (!state) {
-      const events = options.events
+      const events = given
         ? (given.get(tenantId) ?? [])
         : generateAuditEvents({
             tenantId,
@@ -244,29 +228,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
           { status: 400 },
         );
       }
-      const names = request.columns.map((c) => c.name);
-      const at = now();
-      const encoder = new TextEncoder();
-      let offset = 0;
-      let started = false;
-      return new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (opts?.signal?.aborted) {
-            controller.error(opts.signal.reason);
-            return;
-          }
-          let text = '';
-          if (!started) {
-            started = true;
-            text = CSV_BOM + csvLine(request.columns.map((c) => c.displayName));
-          }
-          const page = state.engine.list(query, { type: 'offset', offset, limit: 1000 }, { now: at });
-          for (const event of page.events) text += eventCsvLine(event, names);
-          offset += page.events.length;
-          if (text) controller.enqueue(encoder.encode(text));
-          if (page.events.length === 0 || offset >= (page.total ?? 0)) controller.close();
-        },
-      });
+      return csvStream(state.engine, query, request.columns, now(), opts?.signal);
     },
 
     async create(request: { tenantId: string; event: AuditEventDraft }, opts?: RequestOptions) {

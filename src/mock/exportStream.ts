@@ -1,0 +1,36 @@
+import type { ExportColumn } from '../api/adapter.js';
+import { CSV_BOM, csvLine, eventCsvLine } from '../core/csv.js';
+import type { AuditQueryEngine } from '../core/engine.js';
+import type { AuditQuery } from '../core/query.js';
+
+/** Every event matching `query` as CSV bytes, a page at a time as the reader pulls (header of display names first). */
+export function csvStream(
+  engine: AuditQueryEngine,
+  query: AuditQuery,
+  columns: readonly ExportColumn[],
+  now: number,
+  signal?: AbortSignal,
+): ReadableStream<Uint8Array> {
+  const names = columns.map((c) => c.name);
+  const encoder = new TextEncoder();
+  let offset = 0;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (signal?.aborted) {
+        controller.error(signal.reason);
+        return;
+      }
+      let text = '';
+      if (!started) {
+        started = true;
+        text = CSV_BOM + csvLine(columns.map((c) => c.displayName));
+      }
+      const page = engine.list(query, { type: 'offset', offset, limit: 1000 }, { now });
+      for (const event of page.events) text += eventCsvLine(event, names);
+      offset += page.events.length;
+      if (text) controller.enqueue(encoder.encode(text));
+      if (page.events.length === 0 || offset >= (page.total ?? 0)) controller.close();
+    },
+  });
+}

@@ -1,0 +1,89 @@
+import { FRONTEGG_TENANT_HEADER, fieldOfFronteggKey, fronteggKeyOf, toFronteggRow } from '../../../api/http/dialects/frontegg.js';
+import type { AuditEventDraft } from '../../../core/event.js';
+import type { AuditQuery } from '../../../core/query.js';
+import { badRequest, csvResponse, json, readJson, requireTenant } from '../http.js';
+import { fieldParams, int, listAll, sortOf, type RouteContext, type RouteTable } from './shared.js';
+
+const FRONTEGG_RESERVED = new Set(['offset', 'count', 'sortBy', 'sortDirection', 'filter', 'severity', 'createdAt']);
+
+function fronteggQuery(params: URLSearchParams): AuditQuery {
+  const query: AuditQuery = {};
+  if (params.get('filter')) query.search = params.get('filter')!;
+  if (params.getAll('severity').length) query.severities = params.getAll('severity');
+  const created = params.get('createdAt');
+  if (created) {
+    let range: { $gt?: string; $lt?: string };
+    try {
+      range = JSON.parse(created) as { $gt?: string; $lt?: string };
+    } catch {
+      return badRequest('createdAt must be JSON such as {"$gt":"2026-01-01T00:00:00Z"}.');
+    }
+    query.timeRange = { ...(range.$gt && { from: range.$gt }), ...(range.$lt && { to: range.$lt }) };
+  }
+  const filters = fieldParams(params, FRONTEGG_RESERVED, (k) => (k === '_id' ? 'id' : fieldOfFronteggKey(k)));
+  if (filters.length) query.filters = filters;
+  const sort = sortOf(params.get('sortBy'), params.get('sortDirection'), fieldOfFronteggKey);
+  if (sort) query.sort = sort;
+  return query;
+}
+
+/** The structure served by GET /metadata: every field, filterable by exact match only. */
+async function fronteggMetadata(ctx: RouteContext, tenantId: string) {
+  const ds = await ctx.backend.getDataStructure({ tenantId });
+  return {
+    properties: ds.fields
+      .filter((f) => f.name !== 'changes' && f.name !== 'id')
+      .map((f) => ({
+        name: fronteggKeyOf(f.name),
+        displayName: f.displayName,
+        type: { datetime: 'Timestamp', email: 'Email', ip: 'IpAddress', severity: 'Severity', json: 'Json', number: 'Number' }[f.type as string] ?? 'AlphaNumeric',
+        sortable: f.sortable,
+        filterable: f.filterable && ['string', 'email', 'ip', 'severity', 'enum'].includes(f.type),
+        showInTable: f.visible,
+        showInMoreInfo: f.showInDetails ? 'Always' : 'Never',
+      })),
+  };
+}
+
+const fronteggTenant = (ctx: RouteContext) => requireTenant(ctx.request.headers.get(FRONTEGG_TENANT_HEADER), `the ${FRONTEGG_TENANT_HEADER} header`);
+
+export const fronteggRoutes: RouteTable = [
+  ['GET', /^\/audits\/?$/, async (ctx) => {
+    const tenantId = fronteggTenant(ctx);
+    const p = ctx.url.searchParams;
+    const page = await listAll(ctx, tenantId, fronteggQuery(p), int(p.get('offset'), 'offset', 0), Math.min(int(p.get('count'), 'count', 20), 1000));
+    return json({ data: page.events.map(toFronteggRow), total: page.total });
+  }],
+  ['GET', /^\/audits\/stats$/, async (ctx) => {
+    const tenantId = fronteggTenant(ctx);
+    const day = await ctx.backend.stats({ tenantId, query: { timeRange: { preset: '24h' } } });
+    const week = await ctx.backend.stats({ tenantId, query: { timeRange: { preset: '7d' } } });
+    return json({ totalToday: day.total, severeThisWeek: week.bySeverity.filter((s) => s.rank >= 50).reduce((n, s) => n + s.count, 0) });
+  }],
+  ['POST', /^\/audits\/?$/, async (ctx) => {
+    const tenantId = fronteggTenant(ctx);
+    const row = (await readJson(ctx.request)) as Record<string, unknown>;
+    const { _id: _ignored, createdAt, user, email, json: payload, tenantId: _t, ...rest } = row;
+    const known = new Set(['action', 'resource', 'severity', 'ip', 'userAgent']);
+    const fields = Object.fromEntries(Object.entries(rest).filter(([k]) => !known.has(k)));
+    const draft = {
+      ...Object.fromEntries(Object.entries(rest).filter(([k]) => known.has(k))),
+      ...(createdAt !== undefined && { timestamp: createdAt }),
+      actor: { name: user ?? undefined, email: email ?? undefined },
+      payload,
+      ...(Object.keys(fields).length && { fields }),
+    } as AuditEventDraft;
+    return json(toFronteggRow(await ctx.backend.create({ tenantId, event: draft })), 201);
+  }],
+  ['POST', /^\/audits\/export\/csv\/v2$/, async (ctx) => {
+    const tenantId = fronteggTenant(ctx);
+    const body = (await readJson(ctx.request)) as { properties?: { name: string; displayName: string }[] };
+    const columns = (body.properties ?? []).map((p) => ({ name: fieldOfFronteggKey(p.name), displayName: p.displayName }));
+    return csvResponse(await ctx.backend.exportCsv({ tenantId, query: fronteggQuery(ctx.url.searchParams), columns }));
+  }],
+  ['GET', /^\/metadata$/, async (ctx) => {
+    if (ctx.url.searchParams.get('entityName') !== 'audits') badRequest('Only entityName=audits is known here.');
+    return json(await fronteggMetadata(ctx, fronteggTenant(ctx)));
+  }],
+];
+
