@@ -185,10 +185,11 @@ describe('search', () => {
       ...base,
       capabilities: base.capabilities,
       list: async (request, options) => {
-        // "grace" answers late; "ada" answers at once.
+        // "grace" answers late (long enough to still be pending when "ada" replaces it, even on a busy
+        // machine); "ada" answers at once.
         if (request.query.search === 'grace') {
           await new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(resolve, 600);
+            const timer = setTimeout(resolve, 2500);
             options?.signal?.addEventListener('abort', () => {
               clearTimeout(timer);
               aborted.push('grace');
@@ -212,11 +213,11 @@ describe('search', () => {
     const observer = new MutationObserver(() => seen.push(readyRows().map((r) => r.textContent).join('|')));
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     await waitFor(() => expect(readyRows().map((r) => r.textContent).join()).toContain('Ada Lovelace'));
-    await new Promise((r) => setTimeout(r, 800)); // well past the slow answer
+    await waitFor(() => expect(aborted).toEqual(['grace']), { timeout: 3000 });
+    await new Promise((r) => setTimeout(r, 300));
     observer.disconnect();
     expect(readyRows().every((r) => r.textContent!.includes('Ada Lovelace'))).toBe(true);
     expect(seen.some((text) => text.includes('Grace Hopper'))).toBe(false);
-    expect(aborted).toEqual(['grace']);
     expect(document.querySelector('.ral-status')!.getAttribute('aria-live')).toBe('polite');
     expect(status()).toContain('2 events');
   });
