@@ -39,7 +39,7 @@ function FilterForm({ fields, onAdd }: AddFilterProps) {
   const first = filterable[0];
   const schema = useMemo(() => filterFormSchema(filterable, timeZone), [filterable, timeZone]);
   const form = useForm<FilterFormValues>({
-    resolver: zodResolver(schema) as never,
+    resolver: zodResolver(schema),
     defaultValues: { field: first?.name ?? '', op: first ? OPERATORS_BY_TYPE[first.type][0] : 'eq', value: '', value2: '' },
   });
   const { register, handleSubmit, watch, setValue, formState } = form;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldDefinition } from './fields.js';
-import { OPERATORS_BY_TYPE, type FieldFilter, type FilterOperator } from './query.js';
+import { FILTER_OPERATORS, OPERATORS_BY_TYPE, type FieldFilter, type FilterOperator } from './query.js';
 import { parseTimestamp } from './time.js';
 import { fromZonedInputValue } from './timeZone.js';
 
@@ -38,14 +38,14 @@ const IP_CHARS = /^[0-9a-fA-F:.]+$/;
 export function filterFormSchema(fields: readonly FieldDefinition[], timeZone: string) {
   const byName = new Map(fields.map((f) => [f.name, f]));
   return z
-    .object({ field: z.string(), op: z.string(), value: z.string(), value2: z.string() })
+    .object({ field: z.string(), op: z.enum(FILTER_OPERATORS), value: z.string(), value2: z.string() })
     .superRefine((form, ctx) => {
       const field = byName.get(form.field);
       if (!field || !field.filterable) {
         ctx.addIssue({ code: 'custom', path: ['field'], message: 'Choose a field to filter by.' });
         return;
       }
-      const op = form.op as FilterOperator;
+      const { op } = form;
       if (!OPERATORS_BY_TYPE[field.type].includes(op)) {
         ctx.addIssue({ code: 'custom', path: ['op'], message: `Choose how to compare ${field.displayName}.` });
         return;
