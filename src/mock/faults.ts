@@ -1,5 +1,6 @@
 import { AuditApiError, abortError, type AuditApiErrorKind } from '../api/errors.js';
 import type { Random } from './random.js';
+import { sleep } from '../api/sleep.js';
 
 export type MockMethod =
   | 'list'
@@ -78,16 +79,3 @@ export class FaultInjector {
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

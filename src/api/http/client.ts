@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { formatIssues } from '../../core/event.js';
 import { AuditApiError, abortError, type AuditApiErrorKind } from '../errors.js';
+import { sleep } from '../sleep.js';
 
 /** A bearer token, or nothing; asked again with `forceRefresh` after a 401. */
 export type GetToken = (options: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
@@ -27,20 +28,6 @@ export interface HttpRequest {
   signal?: AbortSignal;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** `Retry-After` as ms: seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
