@@ -82,5 +82,21 @@ describe('authentication', () => {
     expect(error).toMatchObject({ kind: 'auth', status: 401 });
     expect(error.message).toMatch(/refreshed once/);
   });
-});
 
+  it('reports a failing getToken as an auth error, and asks again next time', async () => {
+    let fail = true;
+    const adapter = createHttpAdapter({
+      baseUrl: server.url,
+      getToken: () => {
+        if (fail) throw new Error('no session');
+        return 'a2';
+      },
+    });
+    const error = await rejection(adapter.list({ tenantId: TENANT, query: {}, page: { type: 'offset', offset: 0, limit: 1 } }));
+    expect(error.kind).toBe('auth');
+    expect(error.message).toMatch(/getToken failed.*no session/);
+    fail = false;
+    server.handler.rotateToken('a2');
+    await expect(adapter.list({ tenantId: TENANT, query: {}, page: { type: 'offset', offset: 0, limit: 1 } })).resolves.toBeTruthy();
+  });
+});

@@ -89,7 +89,14 @@ export class HttpClient {
   private tokenPromise(): Promise<string | null | undefined> | undefined {
     const { getToken } = this.options;
     if (!getToken) return undefined;
-    this.token ??= Promise.resolve(getToken({ forceRefresh: false }));
+    if (!this.token) {
+      const token = Promise.resolve().then(() => getToken({ forceRefresh: false }));
+      // A failed lookup is not remembered: the next request asks again.
+      token.catch(() => {
+        if (this.token === token) this.token = null;
+      });
+      this.token = token;
+    }
     return this.token;
   }
 
@@ -99,11 +106,26 @@ export class HttpClient {
    */
   private refreshedToken(used: Promise<string | null | undefined> | undefined): Promise<string | null | undefined> {
     if (this.token && this.token !== used) return this.token;
-    this.refreshing ??= Promise.resolve(this.options.getToken!({ forceRefresh: true })).finally(() => {
-      this.refreshing = null;
-    });
+    this.refreshing ??= Promise.resolve()
+      .then(() => this.options.getToken!({ forceRefresh: true }))
+      .finally(() => {
+        this.refreshing = null;
+      });
     this.token = this.refreshing;
     return this.refreshing;
+  }
+
+  private async awaitToken(
+    token: Promise<string | null | undefined> | undefined,
+    request: HttpRequest,
+  ): Promise<string | null | undefined> {
+    try {
+      return await token;
+    } catch (error) {
+      throw new AuditApiError('auth', `${this.describe(request)} was not sent: getToken failed (${String(error)}).`, {
+        cause: error,
+      });
+    }
   }
 
   /** Sends a request and returns the response once it is a 2xx; throws `AuditApiError` otherwise. */
@@ -114,7 +136,7 @@ export class HttpClient {
     let refreshed = false;
     let attempt = 0;
     let tokenUsed = this.tokenPromise();
-    let usedToken = await tokenUsed;
+    let usedToken = await this.awaitToken(tokenUsed, request);
     for (;;) {
       const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
       if (usedToken) headers.authorization = `Bearer ${usedToken}`;
@@ -141,7 +163,7 @@ export class HttpClient {
       if (response.status === 401 && !refreshed && this.options.getToken) {
         refreshed = true;
         tokenUsed = this.refreshedToken(tokenUsed);
-        usedToken = await tokenUsed;
+        usedToken = await this.awaitToken(tokenUsed, request);
         continue;
       }
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
