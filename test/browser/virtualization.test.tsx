@@ -52,11 +52,13 @@ describe('virtual scrolling in Chromium', () => {
       const last = readyRows().find((r) => r.getAttribute('aria-rowindex') === '1000001');
       expect(last?.textContent).toContain('action.999999');
     });
-    // And the last row is actually in view, not just in the DOM.
-    const last = readyRows().find((r) => r.getAttribute('aria-rowindex') === '1000001')!;
-    const box = scroller().getBoundingClientRect();
-    expect(last.getBoundingClientRect().bottom).toBeLessThanOrEqual(box.bottom + 1);
-    expect(last.getBoundingClientRect().top).toBeGreaterThanOrEqual(box.top);
+    // And, once the scroll has settled, the last row is in view, not just in the DOM.
+    await waitFor(() => {
+      const last = readyRows().find((r) => r.getAttribute('aria-rowindex') === '1000001')!;
+      const box = scroller().getBoundingClientRect();
+      expect(last.getBoundingClientRect().bottom).toBeLessThanOrEqual(box.bottom + 1);
+      expect(last.getBoundingClientRect().top).toBeGreaterThanOrEqual(box.top);
+    });
   });
 
   it('reaches the last of 1,000,000 rows with the End key, and the first again with Home', async () => {
