@@ -1,7 +1,7 @@
 import type { AuditEvent, AuditEventDraft } from '../core/event.js';
 import type { DataStructure } from '../core/fields.js';
 import type { AuditStats, EventPage, PageRequest } from '../core/page.js';
-import type { AuditQuery } from '../core/query.js';
+import type { AuditQuery, FilterOperator } from '../core/query.js';
 
 /** What an adapter can do; the UI hides what it cannot. */
 export interface AdapterCapabilities {
@@ -21,6 +21,8 @@ export interface AdapterCapabilities {
   create: boolean;
   /** `delete` exists. */
   delete: boolean;
+  /** The filter operators the server understands; the UI offers only these. @default every operator */
+  filterOperators?: readonly FilterOperator[];
 }
 
 /** Options every adapter call takes. */

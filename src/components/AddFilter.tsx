@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldDefinition } from '../core/fields.js';
 import { OPERATOR_LABELS, filterFormSchema, formToFilter, type FilterFormValues } from '../core/filterForm.js';
-import { OPERATORS_BY_TYPE, type FieldFilter } from '../core/query.js';
+import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { useFilterOperators } from '../hooks/useFilterOperators.js';
 import { Popover } from './Popover.js';
 
 export interface AddFilterProps {
@@ -35,25 +36,27 @@ function FilterForm({ fields, onAdd }: AddFilterProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
   const { timeZone } = formatter.options;
   const id = useId();
-  const filterable = useMemo(() => fields.filter((f) => f.filterable), [fields]);
+  const operatorsOf = useFilterOperators();
+  // Only fields the server can filter in some way fitting their type.
+  const filterable = fields.filter((f) => f.filterable && operatorsOf(f.type).length > 0);
   const first = filterable[0];
-  const schema = useMemo(() => filterFormSchema(filterable, timeZone), [filterable, timeZone]);
+  const schema = filterFormSchema(filterable, timeZone, (f) => operatorsOf(f.type));
   const form = useForm<FilterFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: { field: first?.name ?? '', op: first ? OPERATORS_BY_TYPE[first.type][0] : 'eq', value: '', value2: '' },
+    defaultValues: { field: first?.name ?? '', op: first ? operatorsOf(first.type)[0] : 'eq', value: '', value2: '' },
   });
   const { register, handleSubmit, watch, setValue, formState } = form;
   const fieldName = watch('field');
   const op = watch('op');
   const field = filterable.find((f) => f.name === fieldName);
-  const operators = field ? OPERATORS_BY_TYPE[field.type] : [];
+  const operators = field ? operatorsOf(field.type) : [];
   const inputType = field?.type === 'datetime' ? 'datetime-local' : field?.type === 'number' ? 'number' : 'text';
   const error = (name: keyof FilterFormValues) => formState.errors[name]?.message;
   const describe = (name: keyof FilterFormValues) => (error(name) ? `${id}-${name}-error` : undefined);
   const fieldRegistration = register('field', {
     onChange: (e: { target: { value: string } }) => {
       const next = filterable.find((f) => f.name === e.target.value);
-      if (next) setValue('op', OPERATORS_BY_TYPE[next.type][0]!);
+      if (next) setValue('op', operatorsOf(next.type)[0]!);
       setValue('value', '');
       setValue('value2', '');
     },

@@ -1,6 +1,7 @@
 import type { FieldDefinition } from '../core/fields.js';
 import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { useFilterOperators } from '../hooks/useFilterOperators.js';
 
 export interface PivotButtonsProps {
   field: FieldDefinition;
@@ -16,10 +17,14 @@ const ICONS = {
 /** "Filter by this value" and "Exclude this value" for one field of an event. */
 export function PivotButtons({ field, value, onPivot }: PivotButtonsProps) {
   const { messages } = useAuditLogsEnvironment();
-  const actions = [
-    { op: 'eq', label: messages.filterByValue },
-    { op: 'neq', label: messages.excludeValue },
-  ] as const;
+  const operators = useFilterOperators()(field.type);
+  // Only what the server can do: "Exclude" needs "does not equal".
+  const actions = (
+    [
+      { op: 'eq', label: messages.filterByValue },
+      { op: 'neq', label: messages.excludeValue },
+    ] as const
+  ).filter((a) => operators.includes(a.op));
   return (
     <>
       {actions.map(({ op, label }) => (

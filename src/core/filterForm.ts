@@ -35,7 +35,11 @@ const IP_CHARS = /^[0-9a-fA-F:.]+$/;
  * The form's schema for a data structure and time zone: it explains, per input, why a value cannot be
  * used (so nothing invalid is ever sent) and turns valid input into a `FieldFilter`.
  */
-export function filterFormSchema(fields: readonly FieldDefinition[], timeZone: string) {
+export function filterFormSchema(
+  fields: readonly FieldDefinition[],
+  timeZone: string,
+  operatorsFor: (field: FieldDefinition) => readonly FilterOperator[] = (field) => OPERATORS_BY_TYPE[field.type],
+) {
   const byName = new Map(fields.map((f) => [f.name, f]));
   return z
     .object({ field: z.string(), op: z.enum(FILTER_OPERATORS), value: z.string(), value2: z.string() })
@@ -46,7 +50,7 @@ export function filterFormSchema(fields: readonly FieldDefinition[], timeZone: s
         return;
       }
       const { op } = form;
-      if (!OPERATORS_BY_TYPE[field.type].includes(op)) {
+      if (!operatorsFor(field).includes(op)) {
         ctx.addIssue({ code: 'custom', path: ['op'], message: `Choose how to compare ${field.displayName}.` });
         return;
       }

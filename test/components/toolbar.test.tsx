@@ -222,3 +222,23 @@ describe('search', () => {
     expect(status()).toContain('2 events');
   });
 });
+
+describe('an adapter that matches values exactly', () => {
+  it('offers only the operators it understands, and no "Exclude" pivot', async () => {
+    const base = createMockAdapter({ events: FIXTURE_EVENTS, now: NOW });
+    const exact: AuditLogsAdapter = { ...base, capabilities: { ...base.capabilities, filterOperators: ['eq', 'in'] } };
+    renderAuditLogs({ adapter: exact, newEventsInterval: 0 });
+    await waitFor(() => expect(readyRows().length).toBe(7));
+    await userEvent.click(button('Add filter'));
+    await userEvent.selectOptions(byLabel<HTMLSelectElement>('Field'), 'actor.email');
+    expect([...byLabel<HTMLSelectElement>('Operator').options].map((o) => o.textContent)).toEqual(['equals', 'is any of']);
+    // Time has no exact-match operator here, so it is not offered at all.
+    expect([...byLabel<HTMLSelectElement>('Field').options].map((o) => o.value)).not.toContain('timestamp');
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(readyRows()[1]!);
+    await waitFor(() => expect(document.querySelector('dialog[open]')).not.toBeNull());
+    const dialog = document.querySelector('dialog[open]')!;
+    expect(dialog.querySelector('button[aria-label="Filter by this value: User"]')).not.toBeNull();
+    expect(dialog.querySelector('button[aria-label="Exclude this value: User"]')).toBeNull();
+  });
+});

@@ -146,6 +146,7 @@ export const fronteggDialect: Dialect = {
     serverExport: true,
     create: true,
     delete: false,
+    filterOperators: ['eq', 'in'],
   },
   create: (client) => {
     const tenant = (tenantId: string) => ({ [FRONTEGG_TENANT_HEADER]: tenantId });

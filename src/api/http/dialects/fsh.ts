@@ -148,6 +148,7 @@ export const fshDialect: Dialect = {
     serverExport: false,
     create: false,
     delete: false,
+    filterOperators: ['eq', 'before', 'after', 'between'],
   },
   create: (client) => ({
     async list({ tenantId, query, page }, options) {

@@ -98,6 +98,7 @@ export const loggingDialect: Dialect = {
     serverExport: false,
     create: false,
     delete: true,
+    filterOperators: ['eq', 'in'],
   },
   create: (client) => {
     const tenant = (tenantId: string) => ({ [LOGGING_TENANT_HEADER]: tenantId });
