@@ -44,7 +44,6 @@ export type {
   NormalizeResult,
 } from './core/event.js';
 export {
-  DEFAULT_SEVERITY_LABELS,
   SEVERITY_LEVELS,
   SEVERITY_RANK,
   normalizeSeverity,

@@ -29,7 +29,6 @@ export interface AuditLogsMessages {
   relatedEvents: string;
   showRelated: string;
   noRelated: string;
-  actor: string;
   search: string;
   searchPlaceholder: string;
   severity: string;
@@ -104,7 +103,6 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   relatedEvents: 'Related events',
   showRelated: 'Show related events',
   noRelated: 'No other events share these ids.',
-  actor: 'Actor',
   search: 'Search',
   searchPlaceholder: 'Search events',
   severity: 'Severity',

@@ -108,13 +108,3 @@ export function severityLevelOfRank(rank: number): SeverityLevel {
   }
   return found;
 }
-
-/** Default severity labels a data structure offers when the source's vocabulary is not known. */
-export const DEFAULT_SEVERITY_LABELS: readonly string[] = [
-  'Debug',
-  'Info',
-  'Warning',
-  'High',
-  'Error',
-  'Critical',
-];
