@@ -4,7 +4,8 @@
  * no thresholds (timings on shared machines vary), the numbers are for reading. "first" includes
  * building the sort order or search text that query needs; "repeat" is a new query with those warm.
  */
-import { AuditQueryEngine } from '../src/core/engine.ts';
+import { AuditQueryEngine } from '../src/memory/engine.ts';
+import { ingestEvents } from '../src/memory/ingest.ts';
 import type { AuditQuery } from '../src/core/query.ts';
 import { generateAuditEvents } from '../src/mock/generator.ts';
 
@@ -42,7 +43,7 @@ const rows: string[][] = [];
 for (const size of sizes) {
   const [genMs, events] = time(() => generateAuditEvents({ tenantId: 'acme', count: size, seed: 42, now: NOW }));
   console.log(`${size.toLocaleString('en-US')} events generated in ${genMs.toFixed(0)} ms`);
-  const engine = new AuditQueryEngine(events);
+  const engine = new AuditQueryEngine(ingestEvents(events).stores.get('acme')!);
   for (const [name, query] of QUERIES) {
     const [cold, page] = time(() => engine.list(query, { type: 'offset', offset: 0, limit: 100 }, { now: NOW }));
     // A different page of the same query: cached matches.

@@ -89,8 +89,10 @@ export type {
   SeverityCount,
   SkippedEvent,
 } from './core/page.js';
-export { AuditQueryEngine } from './core/engine.js';
-export type { EngineQueryOptions } from './core/engine.js';
+export { createMemoryAdapter } from './memory/createMemoryAdapter.js';
+export type { MemoryAdapter, MemoryAdapterOptions } from './memory/createMemoryAdapter.js';
+export type { IngestSkippedEvent } from './memory/store.js';
+export { MAX_DEPTH, TRUNCATED_MARK } from './core/depth.js';
 export { csvCell, csvLine } from './core/csv.js';
 export { DEFAULT_MESSAGES } from './core/messages.js';
 export type { AuditLogsMessages } from './core/messages.js';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { normalizeSeverity } from './severity.js';
-import { parseTimestamp, toIsoUtc } from './time.js';
+import { capDepth, MAX_DEPTH } from './depth.js';
+import { checkEventInput, toAuditEvent, type SeverityCache } from './eventCheck.js';
+import { parseEventTime, parseTimestamp, toIsoUtc } from './time.js';
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -63,9 +65,9 @@ export type AuditEvent = z.infer<typeof AuditEventSchema>;
 const timestampInput = z
   .union([z.string(), z.number(), z.date()])
   .transform((value, ctx) => {
-    const ms = parseTimestamp(value);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not an ISO 8601 date-time` });
+    const ms = parseEventTime(value);
+    if (typeof ms === 'string') {
+      ctx.addIssue({ code: 'custom', message: ms });
       return z.NEVER;
     }
     return toIsoUtc(ms);
@@ -106,11 +108,34 @@ export function formatIssues(error: z.ZodError): string[] {
 
 export type NormalizeResult = { ok: true; event: AuditEvent } | { ok: false; issues: string[] };
 
-/** Normalizes one event without throwing: the way to skip a malformed event and keep the rest. */
+/** An event with every JSON value cut off `MAX_DEPTH` levels down (payload, custom fields, changes). */
+export function capEventDepth(input: unknown): unknown {
+  // The payload sits one level below the event: the same limit, counted from the value.
+  return capDepth(input, MAX_DEPTH + 1);
+}
+
+/**
+ * Normalizes one event without throwing: the way to skip a malformed event and keep the rest. Sound
+ * events take a fast hand-written path; the schema explains the others, after their values are cut to
+ * a safe depth (so no event, however deep, can overflow the stack).
+ */
 export function safeNormalizeAuditEvent(
   input: unknown,
   defaults: { tenantId?: string; id?: string } = {},
+  cache?: SeverityCache,
 ): NormalizeResult {
+  let source = input;
+  let check = checkEventInput(source, defaults, cache);
+  if (check.status === 'deep') {
+    source = capEventDepth(input);
+    check = checkEventInput(source, defaults, cache);
+  }
+  if (check.status === 'ok') return { ok: true, event: toAuditEvent(source as Record<string, unknown>, check.facts) };
+  return normalizeWithSchema(check.status === 'bad' ? capEventDepth(source) : source, defaults);
+}
+
+/** The schema's reading of an event: its normalized form, or every issue with it. */
+function normalizeWithSchema(input: unknown, defaults: { tenantId?: string; id?: string }): NormalizeResult {
   const parsed = AuditEventInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: formatIssues(parsed.error) };
   const { severity, severityRank, ...rest } = parsed.data;

@@ -1,16 +1,10 @@
 import { AuditApiError, abortError, type AuditApiErrorKind } from '../api/errors.js';
+import type { AdapterMethod } from '../memory/createMemoryAdapter.js';
 import type { Random } from './random.js';
 import { sleep } from '../api/sleep.js';
 
-export type MockMethod =
-  | 'list'
-  | 'get'
-  | 'stats'
-  | 'getDataStructure'
-  | 'saveDataStructure'
-  | 'exportCsv'
-  | 'create'
-  | 'delete';
+/** An adapter method, for faults aimed at one. */
+export type MockMethod = AdapterMethod;
 
 export interface FailNextOptions {
   /** Only calls of this method fail. @default any method */

@@ -57,11 +57,17 @@ describe('createMockAdapter', () => {
     expect(error.issues[0]).toMatch(/"contains" does not apply to datetime field "timestamp"/);
   });
 
-  it('rejects invalid given events up front, naming the event', () => {
-    expect(() => createMockAdapter({ events: [{ action: 'x', timestamp: 'nope', id: 'a', tenantId: 't' }] })).toThrow(
-      /events\[0\]: timestamp/,
-    );
-    expect(() => createMockAdapter({ events: [FIXTURE_EVENTS[0]!, FIXTURE_EVENTS[0]!] })).toThrow(/duplicate id/);
+  it('skips invalid given events and says which and why', async () => {
+    const adapter = createMockAdapter({
+      events: [{ action: 'x', timestamp: 'nope', id: 'a', tenantId: 'acme' }, FIXTURE_EVENTS[0]!, FIXTURE_EVENTS[0]!],
+    });
+    expect(adapter.skipped).toEqual([
+      expect.objectContaining({ index: 0, id: 'a', issues: [expect.stringMatching(/^timestamp: "nope" is not/)] }),
+      expect.objectContaining({ index: 2, id: 'e01', issues: [expect.stringMatching(/more than once/)] }),
+    ]);
+    const page = await adapter.list({ tenantId: 'acme', query: {}, page: first });
+    expect(ids(page.events)).toEqual(['e01']);
+    expect(page.skipped).toHaveLength(2);
   });
 
   describe('faults', () => {

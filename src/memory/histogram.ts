@@ -1,5 +1,5 @@
-import type { AuditHistogram } from './page.js';
-import { DAY, HOUR, MINUTE, toIsoUtc } from './time.js';
+import type { AuditHistogram } from '../core/page.js';
+import { DAY, HOUR, MINUTE, toIsoUtc } from '../core/time.js';
 
 /** Bucket widths a histogram may use, smallest first: each a round number a person reads at a glance. */
 export const BUCKET_SIZES: readonly number[] = [

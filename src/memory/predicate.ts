@@ -1,15 +1,15 @@
-import type { AuditEvent, JsonValue } from './event.js';
-import { getFieldValue } from './fields.js';
-import type { FieldFilter } from './query.js';
-import { parseTimestamp } from './time.js';
+import type { JsonValue } from '../core/event.js';
+import type { FieldFilter } from '../core/query.js';
+import { parseTimestamp } from '../core/time.js';
+import type { EventStore } from './store.js';
 
-/** A test over one event, given its index in the engine's arrays (for precomputed columns). */
-export type EventTest = (event: AuditEvent, index: number) => boolean;
+/** A test over one event, by its index in the store. */
+export type EventTest = (index: number) => boolean;
 
 function text(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return JSON.stringify(value); // stored values are depth-checked
   return String(value);
 }
 
@@ -30,56 +30,56 @@ function equalsLoose(value: JsonValue, wanted: string | number): boolean {
  * Text comparisons ignore case; list values (tags) match when any element matches;
  * `neq` keeps events where the field is missing.
  */
-export function compileFilter(filter: FieldFilter, times?: Float64Array): EventTest {
+export function compileFilter(filter: FieldFilter, store: EventStore): EventTest {
   const { field, op, value } = filter;
-  const get = (e: AuditEvent): JsonValue | undefined => getFieldValue(e, field);
+  const get = (i: number): JsonValue | undefined => store.value(i, field);
   const timeOf =
-    field === 'timestamp' && times
-      ? (_e: AuditEvent, i: number): number | undefined => times[i]
-      : (e: AuditEvent): number | undefined => parseTimestamp(get(e));
+    field === 'timestamp'
+      ? (i: number): number | undefined => store.time(i)
+      : (i: number): number | undefined => parseTimestamp(get(i));
   switch (op) {
     case 'eq': {
       const wanted = value as string | number;
-      return (e) => scalars(get(e)).some((v) => equalsLoose(v, wanted));
+      return (i) => scalars(get(i)).some((v) => equalsLoose(v, wanted));
     }
     case 'neq': {
       const wanted = value as string | number;
-      return (e) => !scalars(get(e)).some((v) => equalsLoose(v, wanted));
+      return (i) => !scalars(get(i)).some((v) => equalsLoose(v, wanted));
     }
     case 'in': {
       const wanted = value as (string | number)[];
       const lowered = new Set(wanted.map((w) => String(w).toLowerCase()));
-      return (e) =>
-        scalars(get(e)).some((v) => lowered.has(text(v).toLowerCase()) || wanted.some((w) => equalsLoose(v, w)));
+      return (i) =>
+        scalars(get(i)).some((v) => lowered.has(text(v).toLowerCase()) || wanted.some((w) => equalsLoose(v, w)));
     }
     case 'contains': {
       const needle = String(value).toLowerCase();
-      return (e) => text(get(e)).toLowerCase().includes(needle);
+      return (i) => text(get(i)).toLowerCase().includes(needle);
     }
     case 'startsWith': {
       const needle = String(value).toLowerCase();
-      return (e) => scalars(get(e)).some((v) => text(v).toLowerCase().startsWith(needle));
+      return (i) => scalars(get(i)).some((v) => text(v).toLowerCase().startsWith(needle));
     }
     case 'before': {
       const bound = parseTimestamp(value)!;
-      return (e, i) => (timeOf(e, i) ?? Infinity) < bound;
+      return (i) => (timeOf(i) ?? Infinity) < bound;
     }
     case 'after': {
       const bound = parseTimestamp(value)!;
-      return (e, i) => (timeOf(e, i) ?? -Infinity) >= bound;
+      return (i) => (timeOf(i) ?? -Infinity) >= bound;
     }
     case 'between': {
       const [from, to] = (value as (string | number)[]).map((v) => parseTimestamp(v)!);
-      return (e, i) => {
-        const t = timeOf(e, i);
+      return (i) => {
+        const t = timeOf(i);
         return t !== undefined && t >= from! && t < to!;
       };
     }
     case 'gt':
     case 'lt': {
       const bound = Number(value);
-      return (e) => {
-        const v = get(e);
+      return (i) => {
+        const v = get(i);
         const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
         return op === 'gt' ? n > bound : n < bound;
       };
@@ -92,8 +92,10 @@ export function compileFilter(filter: FieldFilter, times?: Float64Array): EventT
  * action, resource, message, actor, IP, event type, source, tags, changes, custom fields); not the
  * user agent or the raw payload, which would match almost any short word.
  */
-export function searchableText(e: AuditEvent): string {
-  const parts: string[] = [e.id, e.severity, e.action];
+export function searchableText(store: EventStore, i: number): string {
+  if (!store.checkAt(i)) return '';
+  const e = store.record(i);
+  const parts: string[] = [store.id(i), store.severity(i), e.action];
   const add = (v: string | undefined): void => {
     if (v) parts.push(v);
   };
@@ -111,6 +113,6 @@ export function searchableText(e: AuditEvent): string {
   add(e.requestId);
   if (e.tags) parts.push(...e.tags);
   for (const change of e.changes ?? []) parts.push(change.field, text(change.before), text(change.after));
-  for (const v of Object.values(e.fields ?? {})) parts.push(text(v));
-  return parts.join('\u0001').toLowerCase();
+  for (const key in e.fields) parts.push(text(e.fields[key]));
+  return parts.join('\u0001');
 }

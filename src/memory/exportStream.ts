@@ -1,6 +1,6 @@
 import type { ExportColumn } from '../api/adapter.js';
 import { CSV_BOM, csvLine, eventCsvLine } from '../core/csv.js';
-import type { AuditQueryEngine } from '../core/engine.js';
+import type { AuditQueryEngine } from './engine.js';
 import type { AuditQuery } from '../core/query.js';
 
 /** Every event matching `query` as CSV bytes, a page at a time as the reader pulls (header of display names first). */

@@ -1,4 +1,4 @@
-import { AuditQueryError } from './query.js';
+import { AuditQueryError } from '../core/query.js';
 import type { SortKey, SortPosition } from './sortKeys.js';
 
 interface CursorBody {

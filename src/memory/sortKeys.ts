@@ -1,5 +1,7 @@
-import type { AuditEvent, JsonValue } from './event.js';
-import { getFieldValue } from './fields.js';
+import { safeStringify } from '../core/depth.js';
+import type { JsonValue } from '../core/event.js';
+import { toIsoUtc } from '../core/time.js';
+import type { EventStore } from './store.js';
 
 /** A comparable form of a field value: numbers compare as numbers, text case-insensitively, missing first. */
 export type SortKey = number | string | null;
@@ -10,7 +12,7 @@ export function toSortKey(value: JsonValue | undefined): SortKey {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string') return value.toLowerCase();
   if (Array.isArray(value)) return value.map((v) => String(v)).join(', ').toLowerCase();
-  return JSON.stringify(value).toLowerCase();
+  return safeStringify(value).toLowerCase();
 }
 
 export function compareSortKeys(a: SortKey, b: SortKey): number {
@@ -24,9 +26,9 @@ export function compareSortKeys(a: SortKey, b: SortKey): number {
 }
 
 /** The sort key of an event for a field. Severity orders by rank (then label), not alphabetically. */
-export function eventSortKey(event: AuditEvent, field: string): SortKey {
-  if (field === 'severity') return event.severityRank * 1e6 + labelCode(event.severity);
-  return toSortKey(getFieldValue(event, field));
+export function eventSortKey(store: EventStore, i: number, field: string): SortKey {
+  if (field === 'severity') return store.rank(i) * 1e6 + labelCode(store.severity(i));
+  return toSortKey(store.value(i, field));
 }
 
 /** A stable number for a short label so equal ranks still group by label. */
@@ -52,8 +54,12 @@ export function compareSortPositions(a: SortPosition, b: SortPosition): number {
   );
 }
 
-export function sortPositionOf(event: AuditEvent, field: string): SortPosition {
-  return { key: field === 'timestamp' ? null : eventSortKey(event, field), timestamp: event.timestamp, id: event.id };
+export function sortPositionOf(store: EventStore, i: number, field: string): SortPosition {
+  return {
+    key: field === 'timestamp' ? null : eventSortKey(store, i, field),
+    timestamp: toIsoUtc(store.time(i)),
+    id: store.id(i),
+  };
 }
 
 /**
@@ -61,15 +67,15 @@ export function sortPositionOf(event: AuditEvent, field: string): SortPosition {
  * Descending order is the exact reverse. Built in O(n log k) for k distinct keys: a stable
  * bucket pass over the (timestamp, id) order, so low-cardinality fields cost little at 1M events.
  */
-export function buildAscendingOrder(events: readonly AuditEvent[], field: string, base?: Int32Array): Int32Array {
-  const n = events.length;
-  const byTime = base ?? buildTimeOrder(events);
+export function buildAscendingOrder(store: EventStore, field: string, base?: Int32Array): Int32Array {
+  const n = store.size;
+  const byTime = base ?? buildTimeOrder(store);
   if (field === 'timestamp') return byTime;
   const keyIds = new Int32Array(n);
   const distinct = new Map<SortKey, number>();
   const keys: SortKey[] = [];
   for (let i = 0; i < n; i++) {
-    const key = eventSortKey(events[i]!, field);
+    const key = eventSortKey(store, i, field);
     let id = distinct.get(key);
     if (id === undefined) {
       id = keys.length;
@@ -92,13 +98,17 @@ export function buildAscendingOrder(events: readonly AuditEvent[], field: string
   return out;
 }
 
-/** Indices of `events` by (timestamp, id) ascending; O(n) when the input is already in time order. */
-export function buildTimeOrder(events: readonly AuditEvent[]): Int32Array {
-  const n = events.length;
+/** Indices of the store's events by (timestamp, id) ascending; O(n) when they are already in time order. */
+export function buildTimeOrder(store: EventStore): Int32Array {
+  const n = store.size;
+  const times = store.timeColumn();
   const cmp = (a: number, b: number): number => {
-    const ea = events[a]!;
-    const eb = events[b]!;
-    return ea.timestamp < eb.timestamp ? -1 : ea.timestamp > eb.timestamp ? 1 : ea.id < eb.id ? -1 : ea.id > eb.id ? 1 : 0;
+    const ta = times[a]!;
+    const tb = times[b]!;
+    if (ta !== tb) return ta < tb ? -1 : 1;
+    const ia = store.id(a);
+    const ib = store.id(b);
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
   };
   const order = new Int32Array(n);
   let ascending = true;

@@ -1,67 +1,74 @@
+import type { AuditEvent } from '../core/event.js';
+import type { AuditStats, EventPage, PageRequest, SeverityCount } from '../core/page.js';
+import { MAX_PAGE_SIZE } from '../core/page.js';
+import { AuditQueryError, DEFAULT_SORT, resolveTimeRange, type AuditQuery, type AuditSort } from '../core/query.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { AuditEvent } from './event.js';
 import { buildHistogram } from './histogram.js';
-import type { AuditStats, EventPage, PageRequest, SeverityCount } from './page.js';
-import { MAX_PAGE_SIZE } from './page.js';
 import { compileFilter, searchableText, type EventTest } from './predicate.js';
-import { AuditQueryError, DEFAULT_SORT, resolveTimeRange, type AuditQuery, type AuditSort } from './query.js';
+import { SearchIndex } from './searchIndex.js';
 import { buildAscendingOrder, buildTimeOrder, compareSortPositions, sortPositionOf } from './sortKeys.js';
+import type { EventStore } from './store.js';
 
 export interface EngineQueryOptions {
   /** Epoch ms that time presets resolve against. */
   now: number;
 }
 
-/** The events matching a query, in query order, as indices into the engine's events. */
+/** The events matching a query, in query order, as indices into the store. */
 interface Matches {
   sort: AuditSort;
   indices: Int32Array;
 }
 
 /**
- * The in-memory query engine: filter, search, sort and page over an array of events, plus stats.
- * Built for size: per-field orders and the search text are computed once and reused, and each
- * query is one pass over a precomputed order, so a query over 1,000,000 events stays well
- * under a second. Queries are assumed checked (`parseAuditQuery`); events are never mutated.
+ * The in-memory query engine: filter, search, sort and page over one tenant's `EventStore`, plus stats.
+ * Built for size: per-field orders and the search text are computed once and reused, each query is one
+ * pass over a precomputed order, and events are built only for the page handed out, so a query over
+ * 1,000,000 events stays well under a second. Queries are assumed checked (`parseAuditQuery`).
  */
 export class AuditQueryEngine {
-  private events: AuditEvent[];
-  private times: Float64Array | undefined;
+  readonly store: EventStore;
   private timeOrder: Int32Array | undefined;
   private orders = new Map<string, Int32Array>();
-  private haystack: string[] = [];
-  private byId: Map<string, number> | undefined;
+  private search: SearchIndex;
   private lastKey = '';
   private lastMatches: Matches | undefined;
 
-  constructor(events: readonly AuditEvent[] = []) {
-    this.events = [...events];
+  constructor(store: EventStore) {
+    this.store = store;
+    this.search = new SearchIndex((i) => searchableText(store, i));
   }
 
   get size(): number {
-    return this.events.length;
-  }
-
-  /** All events, in insertion order. */
-  all(): readonly AuditEvent[] {
-    return this.events;
+    return this.store.size;
   }
 
   get(id: string): AuditEvent | undefined {
-    const index = this.idIndex().get(id);
-    return index === undefined ? undefined : this.events[index];
+    const index = this.indexOf(id);
+    return index === undefined ? undefined : this.store.event(index);
   }
 
-  add(...events: AuditEvent[]): void {
-    this.events.push(...events);
-    this.invalidate();
+  /** Events of the store left out so far (malformed, or a repeated id). */
+  get skipped() {
+    return this.store.skipped;
   }
 
+  indexOf(id: string): number | undefined {
+    return this.store.indexOf(id);
+  }
+
+  /** Call after the store grew at its end: orders are rebuilt; the search text is extended. */
+  appended(): void {
+    this.invalidateOrders();
+  }
+
+  /** Removes an event; returns whether it was there. */
   remove(id: string): boolean {
-    const index = this.idIndex().get(id);
+    const index = this.indexOf(id);
     if (index === undefined) return false;
-    this.events.splice(index, 1);
-    this.invalidate();
+    this.store.removeAt(index);
+    this.search.reset();
+    this.invalidateOrders();
     return true;
   }
 
@@ -83,29 +90,36 @@ export class AuditQueryEngine {
       const after = decodeCursor(page.cursor, sort.field, sort.direction);
       start = this.firstAfter(indices, sort, after);
     }
-    const events = this.pick(indices, start, start + limit);
-    const last = events[events.length - 1];
-    const more = start + limit < total;
+    const end = Math.min(start + limit, total);
+    const events = this.pick(indices, start, end);
+    const more = end < total;
     return {
       events,
       total,
-      nextCursor: more && last ? encodeCursor(sort.field, sort.direction, sortPositionOf(last, sort.field)) : null,
+      nextCursor: more && end > start ? encodeCursor(sort.field, sort.direction, sortPositionOf(this.store, indices[end - 1]!, sort.field)) : null,
     };
+  }
+
+  /** Every event matching `query`, in query order, a page at a time (for exports). */
+  *iterate(query: AuditQuery, options: EngineQueryOptions, pageSize = 1000): Generator<AuditEvent[]> {
+    const { indices } = this.match(query, options);
+    for (let start = 0; start < indices.length; start += pageSize) yield this.pick(indices, start, start + pageSize);
   }
 
   /** Counts by severity and a histogram over the query's time range. */
   stats(query: AuditQuery, options: EngineQueryOptions & { maxBuckets?: number }): AuditStats {
     const { indices } = this.match(query, options);
-    const times = this.timeColumn();
+    const store = this.store;
+    const times = store.timeColumn();
     const bySeverity = new Map<string, SeverityCount>();
     let min = Infinity;
     let max = -Infinity;
     for (let j = 0; j < indices.length; j++) {
       const i = indices[j]!;
-      const e = this.events[i]!;
-      const entry = bySeverity.get(e.severity);
+      const label = store.severity(i);
+      const entry = bySeverity.get(label);
       if (entry) entry.count += 1;
-      else bySeverity.set(e.severity, { label: e.severity, rank: e.severityRank, count: 1 });
+      else bySeverity.set(label, { label, rank: store.rank(i), count: 1 });
       const t = times[i]!;
       if (t < min) min = t;
       if (t > max) max = t;
@@ -126,9 +140,21 @@ export class AuditQueryEngine {
     };
   }
 
+  /**
+   * Builds more of the search text while `more()` allows, so a caller can do it in idle slices before the
+   * first search needs it. Returns whether it is complete.
+   */
+  prepareSearch(more?: () => boolean): boolean {
+    return this.store.verify(more) && this.search.prepare(this.store.size, more);
+  }
+
+  /** Events at `indices[start..end)`; one found malformed only now is left out (and reported by the store). */
   private pick(indices: Int32Array, start: number, end: number): AuditEvent[] {
     const out: AuditEvent[] = [];
-    for (let j = start; j < Math.min(end, indices.length); j++) out.push(this.events[indices[j]!]!);
+    for (let j = start; j < Math.min(end, indices.length); j++) {
+      const event = this.store.event(indices[j]!);
+      if (event) out.push(event);
+    }
     return out;
   }
 
@@ -139,7 +165,7 @@ export class AuditQueryEngine {
     let hi = indices.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const position = sortPositionOf(this.events[indices[mid]!]!, sort.field);
+      const position = sortPositionOf(this.store, indices[mid]!, sort.field);
       if (sign * compareSortPositions(position, after) <= 0) lo = mid + 1;
       else hi = mid;
     }
@@ -149,19 +175,18 @@ export class AuditQueryEngine {
   private match(query: AuditQuery, options: EngineQueryOptions): Matches {
     const sort = query.sort ?? DEFAULT_SORT;
     const range = resolveTimeRange(query.timeRange, options.now);
-    const key = JSON.stringify([query.search, query.severities, query.filters, sort, range.from, range.to]);
+    const store = this.store;
+    const key = JSON.stringify([store.version, query.search, query.severities, query.filters, sort, range.from, range.to]);
     if (this.lastMatches && key === this.lastKey) return this.lastMatches;
     const tests = this.compile(query, range);
     const order = this.order(sort.field);
     const n = order.length;
     const out = new Int32Array(n);
     let count = 0;
-    const events = this.events;
     for (let j = 0; j < n; j++) {
       const i = order[sort.direction === 'asc' ? j : n - 1 - j]!;
-      const e = events[i]!;
-      let ok = true;
-      for (let t = 0; t < tests.length && ok; t++) ok = tests[t]!(e, i);
+      let ok = !store.isExcluded(i);
+      for (let t = 0; t < tests.length && ok; t++) ok = tests[t]!(i);
       if (ok) out[count++] = i;
     }
     this.lastKey = key;
@@ -170,29 +195,30 @@ export class AuditQueryEngine {
   }
 
   private compile(query: AuditQuery, range: { from: number | undefined; to: number | undefined }): EventTest[] {
+    const store = this.store;
     const tests: EventTest[] = [];
     if (range.from !== undefined || range.to !== undefined) {
-      const times = this.timeColumn();
+      const times = store.timeColumn();
       const from = range.from ?? -Infinity;
       const to = range.to ?? Infinity;
-      tests.push((_e, i) => times[i]! >= from && times[i]! < to);
+      tests.push((i) => times[i]! >= from && times[i]! < to);
     }
     if (query.severities?.length) {
       const wanted = new Set(query.severities.map((s) => s.toLowerCase()));
       // Few distinct labels: decide each once instead of lowercasing a million times.
       const decided = new Map<string, boolean>();
-      tests.push((e) => {
-        let ok = decided.get(e.severity);
-        if (ok === undefined) decided.set(e.severity, (ok = wanted.has(e.severity.toLowerCase())));
+      tests.push((i) => {
+        const label = store.severity(i);
+        let ok = decided.get(label);
+        if (ok === undefined) decided.set(label, (ok = wanted.has(label.toLowerCase())));
         return ok;
       });
     }
-    const times = this.timeColumn();
-    for (const filter of query.filters ?? []) tests.push(compileFilter(filter, times));
+    for (const filter of query.filters ?? []) tests.push(compileFilter(filter, store));
     const needle = query.search?.trim().toLowerCase();
     if (needle) {
-      const haystack = this.searchColumn();
-      tests.push((_e, i) => haystack[i]!.includes(needle));
+      const hits = this.search.matches(needle, store.size);
+      tests.push((i) => hits[i] === 1);
     }
     return tests;
   }
@@ -200,44 +226,16 @@ export class AuditQueryEngine {
   private order(field: string): Int32Array {
     let order = this.orders.get(field);
     if (!order) {
-      this.timeOrder ??= buildTimeOrder(this.events);
-      order = buildAscendingOrder(this.events, field, this.timeOrder);
+      this.timeOrder ??= buildTimeOrder(this.store);
+      order = buildAscendingOrder(this.store, field, this.timeOrder);
       this.orders.set(field, order);
     }
     return order;
   }
 
-  private timeColumn(): Float64Array {
-    this.times ??= Float64Array.from(this.events, (e) => Date.parse(e.timestamp));
-    return this.times;
-  }
-
-  private searchColumn(): string[] {
-    this.prepareSearch(Infinity);
-    return this.haystack;
-  }
-
-  /**
-   * Builds up to `budget` more entries of the search text, so a caller can do it in idle slices before
-   * the first search needs it. Returns whether it is complete.
-   */
-  prepareSearch(budget = 20_000): boolean {
-    const end = Math.min(this.events.length, this.haystack.length + budget);
-    for (let i = this.haystack.length; i < end; i++) this.haystack.push(searchableText(this.events[i]!));
-    return this.haystack.length === this.events.length;
-  }
-
-  private idIndex(): Map<string, number> {
-    this.byId ??= new Map(this.events.map((e, i) => [e.id, i]));
-    return this.byId;
-  }
-
-  private invalidate(): void {
-    this.times = undefined;
+  private invalidateOrders(): void {
     this.timeOrder = undefined;
     this.orders.clear();
-    this.haystack = [];
-    this.byId = undefined;
     this.lastKey = '';
     this.lastMatches = undefined;
   }

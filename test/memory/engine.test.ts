@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { AuditQueryEngine } from '../../src/core/engine';
 import type { AuditEvent } from '../../src/core/event';
+import { checkEventInput } from '../../src/core/eventCheck';
+import { AuditQueryEngine } from '../../src/memory/engine';
+import { ingestEvents } from '../../src/memory/ingest';
 import { AuditQueryError, type AuditQuery, type FieldFilter } from '../../src/core/query';
 import { generateAuditEvents } from '../../src/mock/generator';
 import { ACME, NOW, ids } from '../fixtures/events';
 
-const engine = new AuditQueryEngine(ACME);
+/** An engine over one tenant's events. */
+function engineOf(events: readonly AuditEvent[]): AuditQueryEngine {
+  const { stores } = ingestEvents(events);
+  return new AuditQueryEngine(stores.get(events[0]!.tenantId)!);
+}
+
+const engine = engineOf(ACME);
 const all = (query: AuditQuery, e = engine) =>
   e.list(query, { type: 'offset', offset: 0, limit: 1000 }, { now: NOW }).events;
 const matching = (filter: FieldFilter) => ids(all({ filters: [filter] })).sort();
@@ -101,7 +109,7 @@ describe('AuditQueryEngine sorting', () => {
 });
 
 describe('AuditQueryEngine paging', () => {
-  const big = new AuditQueryEngine(generateAuditEvents({ tenantId: 'acme', count: 2500, seed: 7, now: NOW }));
+  const big = engineOf(generateAuditEvents({ tenantId: 'acme', count: 2500, seed: 7, now: NOW }));
   const queries: AuditQuery[] = [
     {},
     { sort: { field: 'action', direction: 'asc' } },
@@ -136,10 +144,14 @@ describe('AuditQueryEngine paging', () => {
   });
 
   it('keeps a cursor valid when events are added or removed before it', () => {
-    const e = new AuditQueryEngine(generateAuditEvents({ tenantId: 'acme', count: 300, seed: 3, now: NOW }));
+    const e = engineOf(generateAuditEvents({ tenantId: 'acme', count: 300, seed: 3, now: NOW }));
     const first = e.list({}, { type: 'cursor', cursor: null, limit: 100 }, { now: NOW });
     const rest = walkCursor(e, {}, 1000).slice(100);
-    e.add({ ...first.events[0]!, id: 'evt_new', timestamp: new Date(NOW).toISOString() });
+    const added = { ...first.events[0]!, id: 'evt_new', timestamp: new Date(NOW).toISOString() };
+    const check = checkEventInput(added);
+    if (check.status !== 'ok') throw new Error('fixture event should be sound');
+    e.store.push(added, check.facts);
+    e.appended();
     e.remove(first.events[5]!.id);
     const next = e.list({}, { type: 'cursor', cursor: first.nextCursor!, limit: 1000 }, { now: NOW });
     expect(ids(next.events)).toEqual(ids(rest));
