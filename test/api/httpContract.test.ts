@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditLogsAdapter } from '../../src/api/adapter';
 import { AuditApiError } from '../../src/api/errors';
 import { createHttpAdapter, type HttpDialect } from '../../src/api/http/createHttpAdapter';
+import { TRUNCATED_MARK } from '../../src/core/depth';
 import type { AuditEvent } from '../../src/core/event';
 import type { AuditQuery } from '../../src/core/query';
 import { startMockServer, type MockServer } from '../../src/mock/server/node';
@@ -166,5 +167,25 @@ describe.each(CASES)('createHttpAdapter over a real server: $dialect', ({ dialec
     expect(result.events).toHaveLength(9);
     expect(result.skipped).toHaveLength(1);
     expect(result.skipped![0]!.issues.join()).toMatch(/timestamp/);
+  });
+
+  it('keeps an event whose payload nests 100,000 levels deep, cut off as a marked preview', async () => {
+    const page = { type: cursor ? 'cursor' : 'offset', cursor: null, offset: 0, limit: 10 } as never;
+    server.handler.failNext({ body: 'deep-event' });
+    const result = await adapter.list({ tenantId: TENANT, query: {}, page });
+    expect(result.events).toHaveLength(10);
+    expect(result.skipped ?? []).toEqual([]);
+    const text = JSON.stringify(result.events[0]!.payload);
+    expect(text).toContain(TRUNCATED_MARK);
+    expect(text.length).toBeLessThan(2000);
+  });
+
+  it("drops another tenant's event from this tenant's page and says why", async () => {
+    const page = { type: cursor ? 'cursor' : 'offset', cursor: null, offset: 0, limit: 10 } as never;
+    server.handler.failNext({ body: 'foreign-event' });
+    const result = await adapter.list({ tenantId: TENANT, query: {}, page });
+    expect(result.events).toHaveLength(9);
+    expect(result.events.every((e) => e.tenantId === TENANT)).toBe(true);
+    expect(result.skipped).toEqual([expect.objectContaining({ issues: [expect.stringMatching(/another tenant \("globex"\)/)] })]);
   });
 });

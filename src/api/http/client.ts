@@ -214,7 +214,15 @@ export class HttpClient {
         cause: error,
       });
     }
-    const parsed = schema.safeParse(body);
+    let parsed: ReturnType<typeof schema.safeParse>;
+    try {
+      parsed = schema.safeParse(body);
+    } catch (error) {
+      throw new AuditApiError('invalid-response', `${this.describe(request)} answered with JSON that could not be read (${String(error)}).`, {
+        status: response.status,
+        cause: error,
+      });
+    }
     if (!parsed.success) {
       const issues = formatIssues(parsed.error);
       throw new AuditApiError(

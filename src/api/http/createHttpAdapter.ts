@@ -1,4 +1,5 @@
 import type { AuditLogsAdapter } from '../adapter.js';
+import { AuditApiError, isAuditApiError } from '../errors.js';
 import { HttpClient, type GetToken } from './client.js';
 import { fronteggDialect } from './dialects/frontegg.js';
 import { fshDialect } from './dialects/fsh.js';
@@ -34,6 +35,18 @@ export interface HttpAdapterOptions {
   retryDelayMs?: number;
 }
 
+/**
+ * Anything a dialect throws that is not already an `AuditApiError` or a cancellation happened while
+ * reading the answer (a stack overflow, a bug in a mapping): say so, rather than blame the network.
+ */
+function nameFailure(error: unknown, method: string): unknown {
+  if (isAuditApiError(error) || (error instanceof DOMException && error.name === 'AbortError')) return error;
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new AuditApiError('invalid-response', `${method}: the server's answer could not be read (${what}).`, {
+    cause: error,
+  });
+}
+
 /** An adapter for a real server, speaking one of four protocols through one request pipeline. */
 export function createHttpAdapter(options: HttpAdapterOptions): AuditLogsAdapter {
   const dialect = DIALECTS[options.dialect ?? 'native'];
@@ -42,10 +55,15 @@ export function createHttpAdapter(options: HttpAdapterOptions): AuditLogsAdapter
   const client = new HttpClient(options);
   const methods = dialect.create(client) as unknown as Record<string, (request: { tenantId: string }, ...rest: unknown[]) => Promise<unknown>>;
   const { tenantId } = options;
-  if (tenantId) {
-    for (const [name, method] of Object.entries(methods)) {
-      methods[name] = (request, ...rest) => method({ ...request, tenantId: request.tenantId || tenantId }, ...rest);
-    }
+  for (const [name, method] of Object.entries(methods)) {
+    methods[name] = async (request, ...rest) => {
+      try {
+        return await method(tenantId ? { ...request, tenantId: request.tenantId || tenantId } : request, ...rest);
+      } catch (error) {
+        const signal = (rest[0] as { signal?: AbortSignal } | undefined)?.signal;
+        throw signal?.aborted ? error : nameFailure(error, name);
+      }
+    };
   }
   return { capabilities: { ...dialect.capabilities }, ...(methods as unknown as Omit<AuditLogsAdapter, 'capabilities'>) };
 }

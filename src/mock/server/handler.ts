@@ -14,9 +14,10 @@ export interface HttpFault {
   retryAfter?: number;
   /**
    * A broken body with status 200: an HTML page, JSON that does not parse, JSON of the wrong shape,
-   * or (for lists) one malformed event among good ones.
+   * or (for lists) one event among good ones that is malformed, has a payload nested 100,000 levels
+   * deep, or belongs to another tenant ("globex").
    */
-  body?: 'html' | 'not-json' | 'wrong-shape' | 'bad-event';
+  body?: 'html' | 'not-json' | 'wrong-shape' | EventFault;
   /** How many requests it hits. @default 1 */
   times?: number;
 }
@@ -72,19 +73,31 @@ function faultResponse(fault: HttpFault): Response {
   return json({ error: { message: `Simulated HTTP ${status}` } }, status, headers);
 }
 
-/** One malformed event slipped into a list response: its timestamp is not a date. */
-async function withBadEvent(response: Response): Promise<Response> {
+type EventFault = 'bad-event' | 'deep-event' | 'foreign-event';
+const EVENT_FAULTS: readonly string[] = ['bad-event', 'deep-event', 'foreign-event'];
+const DEEP_MARK = '"__deep_payload__"';
+const DEEP_LEVELS = 100_000;
+
+/** One bad event slipped into a list response, as the fault says (the first one of the page). */
+async function withBadEvent(response: Response, fault: EventFault): Promise<Response> {
   const body = (await response.json()) as Record<string, unknown>;
   for (const key of ['events', 'data', 'items', 'results']) {
     const list = body[key];
     if (Array.isArray(list) && list.length) {
       const first = { ...(list[0] as Record<string, unknown>) };
-      for (const k of ['timestamp', 'createdAt', 'occurredAtUtc']) if (k in first) first[k] = 'not a date';
+      if (fault === 'bad-event') {
+        for (const k of ['timestamp', 'createdAt', 'occurredAtUtc']) if (k in first) first[k] = 'not a date';
+      } else if (fault === 'foreign-event') {
+        for (const k of ['tenantId', 'tenant_id']) if (k in first) first[k] = 'globex';
+      } else if ('metadata' in first) first.metadata = { payload: JSON.parse(DEEP_MARK) };
+      else first['json' in first ? 'json' : 'payload'] = JSON.parse(DEEP_MARK);
       list.splice(0, 1, first);
       break;
     }
   }
-  return json(body, response.status);
+  // The deep value is spliced into the text: no JSON.stringify can write it (nor could the server's).
+  const text = JSON.stringify(body).replace(DEEP_MARK, `${'{"a":'.repeat(DEEP_LEVELS)}1${'}'.repeat(DEEP_LEVELS)}`);
+  return new Response(text, { status: response.status, headers: { 'content-type': 'application/json' } });
 }
 
 /** Serves the mock backend over HTTP in one of the four dialects, as a fetch-style handler (msw, tests, Vite). */
@@ -103,7 +116,8 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
     const path = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
     requests.push({ method: request.method, path, search: url.search, headers: Object.fromEntries(request.headers) });
     const fault = faults.find((f) => !f.path || path.includes(f.path));
-    if (fault && fault.body !== 'bad-event') {
+    const eventFault = fault?.body && EVENT_FAULTS.includes(fault.body) ? (fault.body as EventFault) : undefined;
+    if (fault && !eventFault) {
       if (--fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
       return faultResponse(fault);
     }
@@ -114,9 +128,9 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
     if (!route) return json({ error: { kind: 'not-found', message: `No route for ${request.method} ${path}` } }, 404);
     try {
       const response = await route[2]({ request, url, backend, canWrite: scopes.includes('audit:write') }, path.match(route[1])!);
-      if (fault?.body === 'bad-event') {
+      if (fault && eventFault) {
         if (--fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
-        return withBadEvent(response);
+        return withBadEvent(response, eventFault);
       }
       return response;
     } catch (error) {

@@ -29,8 +29,12 @@ export function readRows(
       continue;
     }
     const result = safeNormalizeAuditEvent(toInput(row as Record<string, unknown>), { tenantId });
-    if (result.ok) events.push(result.event);
-    else skipped.push({ ...(typeof id === 'string' && { id }), issues: result.issues });
+    const idPart = typeof id === 'string' ? { id } : {};
+    if (!result.ok) skipped.push({ ...idPart, issues: result.issues });
+    // Another tenant's event in this tenant's page (a server bug, a misrouted proxy) is never shown.
+    else if (result.event.tenantId !== tenantId) {
+      skipped.push({ ...idPart, issues: [`tenantId: belongs to another tenant ("${result.event.tenantId}"), not "${tenantId}"`] });
+    } else events.push(result.event);
   }
   return { events, skipped };
 }
