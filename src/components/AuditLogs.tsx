@@ -1,28 +1,26 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useId, useMemo, useState, type CSSProperties } from 'react';
 import type { AuditLogsAdapter } from '../api/adapter.js';
 import type { AuditEvent } from '../core/event.js';
 import { createFormatter } from '../core/format.js';
 import { resolveMessages, type AuditLogsMessages } from '../core/messages.js';
-import { DEFAULT_SORT, type AuditQuery } from '../core/query.js';
+import type { AuditQuery } from '../core/query.js';
+import { DEFAULT_PERMISSIONS, resolveAbilities } from '../core/abilities.js';
+import { BUILT_IN_FIELDS } from '../core/fields.js';
 import {
   AuditLogsContext,
   useAuditLogsEnvironment,
   type AuditLogsEnvironment,
   type AuditLogsPermissions,
 } from '../hooks/context.js';
-import { useControllableQuery } from '../hooks/useControllableQuery.js';
+import { useControllableState } from '../hooks/useControllableState.js';
 import { useDataStructure } from '../hooks/useDataStructure.js';
-import { useEventWindow, type VisibleRange } from '../hooks/useEventWindow.js';
 import { useResolvedQueryClient } from '../hooks/useResolvedQueryClient.js';
-import { useNewEvents } from '../hooks/useNewEvents.js';
 import { useStats } from '../hooks/useStats.js';
-import { auditLogsKeys } from '../hooks/queryKeys.js';
-import { clearFilters, hasFilters, sanitizeQuery, withFilter } from '../core/queryEdit.js';
-import { EventDetails } from './EventDetails.js';
-import { EventTable, type EventTableHandle } from './EventTable.js';
-import { EmptyState, ErrorBanner } from './StatusViews.js';
+import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
+import { EventLog } from './EventLog.js';
+import { ErrorBanner } from './StatusViews.js';
 import { Toolbar } from './Toolbar.js';
 
 /** Class names for the component's parts, added to the stable `ral-` ones. */
@@ -71,6 +69,12 @@ export interface AuditLogsProps {
   rowHeight?: number;
   /** Called when a user opens an event's details. */
   onEventOpen?: (event: AuditEvent) => void;
+  /** The id of the event whose details are open, controlled (`null`: none). Pair with `onSelectedEventIdChange`. */
+  selectedEventId?: string | null;
+  /** The event whose details are open at first, uncontrolled. @default null */
+  defaultSelectedEventId?: string | null;
+  /** Called when the open event changes (a row opened, Previous/Next, closed: `null`). */
+  onSelectedEventIdChange?: (id: string | null) => void;
   /** Problems with the query the host read (say, from a link), shown as a notice. */
   queryIssues?: readonly string[];
   /** How often to ask for events newer than the newest shown, in ms; 0 turns it off. @default 30000 */
@@ -79,29 +83,29 @@ export interface AuditLogsProps {
 
 const cx = (...names: (string | undefined)[]): string => names.filter(Boolean).join(' ');
 
-const DEFAULT_PERMISSIONS: Required<AuditLogsPermissions> = { manageFields: false, export: true, delete: false };
-
 /** The "Audit logs" section: a virtualized, sortable log of a tenant's events with a details dialog. */
 export function AuditLogs(props: AuditLogsProps) {
   const queryClient = useResolvedQueryClient(props.queryClient);
   const scope = useId();
-  const { locale, timeZone, messages: messageOverrides, permissions } = props;
+  const adapterKey = useAdapterKey(props.adapter);
+  const { locale, timeZone, messages: messageOverrides, permissions, adapter, tenantId } = props;
   const formatter = useMemo(() => createFormatter({ locale, timeZone }), [locale, timeZone]);
   const messages = useMemo(() => resolveMessages(messageOverrides), [messageOverrides]);
   const env = useMemo<AuditLogsEnvironment>(
     () => ({
-      adapter: props.adapter,
-      tenantId: props.tenantId,
+      adapter,
+      adapterKey,
+      tenantId,
       queryClient,
       scope,
       messages,
       formatter,
       permissions: { ...DEFAULT_PERMISSIONS, ...permissions },
+      abilities: resolveAbilities(adapter.capabilities, permissions),
     }),
-    [props.adapter, props.tenantId, queryClient, scope, messages, formatter, permissions],
+    [adapter, adapterKey, tenantId, queryClient, scope, messages, formatter, permissions],
   );
-  const style: CSSProperties | undefined =
-    props.height === undefined ? undefined : { height: props.height };
+  const style: CSSProperties | undefined = props.height === undefined ? undefined : { height: props.height };
   return (
     <section
       aria-label={props.label ?? messages.region}
@@ -110,126 +114,69 @@ export function AuditLogs(props: AuditLogsProps) {
       style={style}
     >
       <AuditLogsContext.Provider value={env}>
-        {/* A new tenant is a new view: nothing of the previous tenant's state or rows survives. */}
-        <AuditLogsView key={props.tenantId} {...props} />
+        {/* A new tenant or backend is a new view: nothing of the previous one's state or rows survives. */}
+        <AuditLogsView key={`${adapterKey}:${tenantId}`} {...props} />
       </AuditLogsContext.Provider>
     </section>
   );
 }
 
+/**
+ * A name for the adapter object this instance is given, new whenever the object is, so a new adapter
+ * (same tenant) never meets the previous one's cached rows. Per instance: no module-level registry.
+ */
+function useAdapterKey(adapter: AuditLogsAdapter): string {
+  const [seen, setSeen] = useState({ adapter, generation: 0 });
+  if (seen.adapter !== adapter) setSeen({ adapter, generation: seen.generation + 1 });
+  return `a${seen.adapter === adapter ? seen.generation : seen.generation + 1}`;
+}
+
 function AuditLogsView(props: AuditLogsProps) {
-  const [rawQuery, setQuery] = useControllableQuery(props.query, props.defaultQuery, props.onQueryChange);
-  const { dataStructure, isLoading: structureLoading } = useDataStructure();
-  const { formatter, messages, queryClient, scope, tenantId } = useAuditLogsEnvironment();
+  const [rawQuery, setQuery] = useControllableState<AuditQuery>(props.query, props.defaultQuery ?? {}, props.onQueryChange);
+  const [selectedId, setSelectedId] = useControllableState<string | null>(
+    props.selectedEventId,
+    props.defaultSelectedEventId ?? null,
+    props.onSelectedEventIdChange,
+  );
+  const structure = useDataStructure();
+  const { messages } = useAuditLogsEnvironment();
+  const fields = structure.dataStructure?.fields;
   // Parts of the query the data structure cannot run (a stale link, a removed field) are left out, with a notice.
   const { query, issues } = useMemo(
-    () => (structureLoading ? { query: rawQuery, issues: [] } : sanitizeQuery(rawQuery, dataStructure.fields)),
-    [rawQuery, dataStructure, structureLoading],
+    () => (fields ? sanitizeQuery(rawQuery, fields) : { query: rawQuery, issues: [] }),
+    [rawQuery, fields],
   );
-  const notices = [...(props.queryIssues ?? []), ...issues];
-  const identity = JSON.stringify(query);
-  const [range, setRange] = useState<VisibleRange & { identity: string }>({ identity, start: 0, end: 99 });
-  const visible = range.identity === identity ? range : { start: 0, end: 99 };
-  const rows = useEventWindow(query, visible);
   const stats = useStats(query);
   const severityStats = useStats({ ...query, severities: undefined });
-  const tableRef = useRef<EventTableHandle>(null);
-  const [openIndex, setOpenIndex] = useState<number | null>(null);
-  const sort = query.sort ?? DEFAULT_SORT;
-  const rowHeight = props.rowHeight ?? 36;
-  const { onEventOpen } = props;
 
-  // New events: only meaningful newest-first, and announced while the first page is in view.
-  const newestFirst = sort.field === 'timestamp' && sort.direction === 'desc';
-  const first = rows.row(0);
-  const since = newestFirst && first.status === 'ready' ? first.event.timestamp : undefined;
-  const newCount = useNewEvents(query, since, props.newEventsInterval ?? 30_000);
-  const pendingShift = useRef<{ from: number; rows: number } | null>(null);
-  useEffect(() => {
-    const shift = pendingShift.current;
-    if (shift && rows.total !== undefined && rows.total >= shift.from + shift.rows) {
-      // The new events are in: keep the rows the user was reading where they were.
-      pendingShift.current = null;
-      tableRef.current?.scrollByRows(shift.rows);
-    }
-  }, [rows.total]);
-  const loadNewEvents = () => {
-    pendingShift.current = { from: rows.total ?? 0, rows: newCount };
-    void queryClient.invalidateQueries({ queryKey: auditLogsKeys.events(scope, tenantId, query) });
-  };
-
-  const open = (index: number) => {
-    setOpenIndex(index);
-    const state = rows.row(index);
-    if (state.status === 'ready') onEventOpen?.(state.event);
-  };
-  const close = () => {
-    const index = openIndex;
-    setOpenIndex(null);
-    if (index !== null) tableRef.current?.focusRow(index);
-  };
-  const empty = !rows.initialLoading && rows.rowCount === 0 && !rows.error;
-
+  if (structure.status === 'error') {
+    return <ErrorBanner error={structure.error} title={messages.structureFailed} onRetry={structure.retry} />;
+  }
   return (
     <>
       <Toolbar
         query={query}
         onQueryChange={setQuery}
-        fields={dataStructure.fields}
+        fields={fields ?? PENDING_FIELDS}
         severityCounts={severityStats.data?.bySeverity}
         className={props.classNames?.toolbar}
       />
-      <div className="ral-status" role="status" aria-live="polite">
-        <span className="ral-count">{rows.initialLoading ? messages.loading : messages.resultCount(rows.total, rows.exact)}</span>
-        {rows.skipped > 0 ? <span className="ral-note">{messages.skipped(rows.skipped)}</span> : null}
-        {formatter.warnings.map((w) => (
-          <span key={w} className="ral-note">
-            {w}
-          </span>
-        ))}
-        {notices.length ? <span className="ral-note">{messages.linkNotice(notices)}</span> : null}
-      </div>
-      <ActivitySummary stats={stats.data} query={query} onQueryChange={setQuery} />
-      {newCount > 0 && visible.start === 0 ? (
-        <button type="button" className="ral-new-events" onClick={loadNewEvents}>
-          {messages.newEvents(newCount)}
-        </button>
-      ) : null}
-      {rows.error ? <ErrorBanner error={rows.error} onRetry={rows.retry} /> : null}
-      {empty ? (
-        <EmptyState onClearFilters={hasFilters(query) ? () => setQuery(clearFilters(query)) : undefined} />
-      ) : (
-        <EventTable
-          ref={tableRef}
-          rows={rows}
-          fields={dataStructure.fields}
-          sort={sort}
-          onSortChange={(next) => setQuery({ ...query, sort: next })}
-          onRangeChange={(next) => setRange({ identity, ...next })}
-          onOpen={open}
-          resetKey={identity}
-          rowHeight={rowHeight}
-          className={props.classNames?.table}
-        />
-      )}
-      {openIndex !== null ? (
-        <EventDetails
-          index={openIndex}
-          rows={rows}
-          fields={dataStructure.fields}
-          className={props.classNames?.details}
-          onNavigate={(index) => {
-            tableRef.current?.scrollToRow(index);
-            open(index);
-          }}
-          onPivot={(filter) => {
-            setOpenIndex(null);
-            setQuery(withFilter(query, filter));
-            tableRef.current?.focusRow(0);
-          }}
-          onClose={close}
-        />
-      ) : null}
+      <EventLog
+        query={query}
+        onQueryChange={setQuery}
+        fields={fields}
+        notices={[...(props.queryIssues ?? []), ...issues]}
+        selectedId={selectedId}
+        onSelectedIdChange={setSelectedId}
+        onEventOpen={props.onEventOpen}
+        rowHeight={props.rowHeight ?? 36}
+        newEventsInterval={props.newEventsInterval ?? 30_000}
+        classNames={props.classNames}
+        summary={<ActivitySummary stats={stats.data} query={query} onQueryChange={setQuery} />}
+      />
     </>
   );
 }
+
+/** The toolbar's fields while the data structure loads: the built-in ones (nothing is saved from them). */
+const PENDING_FIELDS = BUILT_IN_FIELDS;

@@ -1,19 +1,24 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
-import type { EventWindow } from '../hooks/useEventWindow.js';
 import { EventFields } from './EventFields.js';
 import { RelatedEvents } from './RelatedEvents.js';
 
 export interface EventDetailsProps {
-  /** The row whose event is shown. */
-  index: number;
-  rows: EventWindow;
+  /** The event shown; undefined while it loads. */
+  event: AuditEvent | undefined;
+  /** It could not be loaded. */
+  failed: boolean;
   fields: readonly FieldDefinition[];
+  /** The rows before and after it, when loaded. */
+  previous: number | undefined;
+  next: number | undefined;
   /** Show another row's event (previous / next). */
   onNavigate: (index: number) => void;
+  /** Show a related event. */
+  onOpenRelated: (event: AuditEvent) => void;
   onClose: () => void;
   /** Filter the log by (or exclude) a value of this event, closing the dialog. */
   onPivot: (filter: FieldFilter) => void;
@@ -25,14 +30,11 @@ export interface EventDetailsProps {
  * The modal `dialog` "Event details": every field, changes, payload and related events. Escape or
  * `Close` closes it; the caller returns focus to the row.
  */
-export function EventDetails({ index, rows, fields, onNavigate, onClose, onPivot, className }: EventDetailsProps) {
+export function EventDetails(props: EventDetailsProps) {
+  const { event, failed, fields, previous, next, onNavigate, onClose, onPivot, className } = props;
   const { messages, formatter } = useAuditLogsEnvironment();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  // A related event opened from this dialog, shown instead of the row's event until navigation.
-  const [related, setRelated] = useState<{ index: number; event: AuditEvent } | null>(null);
-  const state = rows.row(index);
-  const event = related?.index === index ? related.event : state.status === 'ready' ? state.event : undefined;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -55,14 +57,19 @@ export function EventDetails({ index, rows, fields, onNavigate, onClose, onPivot
           {messages.eventDetails}
         </h2>
         <div className="ral-details__nav">
-          <button type="button" className="ral-button" disabled={index <= 0} onClick={() => onNavigate(index - 1)}>
+          <button
+            type="button"
+            className="ral-button"
+            disabled={previous === undefined}
+            onClick={() => previous !== undefined && onNavigate(previous)}
+          >
             {messages.previousEvent}
           </button>
           <button
             type="button"
             className="ral-button"
-            disabled={index >= rows.rowCount - 1}
-            onClick={() => onNavigate(index + 1)}
+            disabled={next === undefined}
+            onClick={() => next !== undefined && onNavigate(next)}
           >
             {messages.nextEvent}
           </button>
@@ -79,9 +86,9 @@ export function EventDetails({ index, rows, fields, onNavigate, onClose, onPivot
               <time dateTime={event.timestamp}>{formatter.dateTime(event.timestamp)}</time>
             </p>
             <EventFields event={event} fields={fields} onPivot={onPivot} />
-            <RelatedEvents key={event.id} event={event} onOpen={(e) => setRelated({ index, event: e })} />
+            <RelatedEvents key={event.id} event={event} onOpen={props.onOpenRelated} />
           </>
-        ) : state.status === 'loading' ? (
+        ) : !failed ? (
           <p role="status">{messages.loading}</p>
         ) : (
           <p role="status">{messages.rowFailed}</p>

@@ -18,7 +18,7 @@ export interface EventRowProps {
   active: boolean;
   messages: AuditLogsMessages;
   onOpen: (index: number) => void;
-  onActivate: (index: number) => void;
+  onActivate: (index: number, id?: string) => void;
 }
 
 /** One log row: fixed height, positioned by `transform`, no layout reads. */
@@ -37,7 +37,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       className="ral-row ral-row--body"
       style={{ transform: `translateY(${top}px)`, height, width }}
       onClick={ready ? () => props.onOpen(index) : undefined}
-      onFocus={() => props.onActivate(index)}
+      onFocus={() => props.onActivate(index, ready ? row.original.id : undefined)}
     >
       {ready ? (
         row.getVisibleCells().map((cell) => (

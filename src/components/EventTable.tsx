@@ -1,43 +1,34 @@
 import { useTable } from '@tanstack/react-table';
-import {
-  forwardRef,
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { AuditSort } from '../core/query.js';
 import { nextRowIndex } from '../core/rowNavigation.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
-import { PAGE_SIZE, type EventWindow, type VisibleRange } from '../hooks/useEventWindow.js';
-import { useScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
+import type { EventWindow } from '../hooks/useEventWindow.js';
+import type { ScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
 import { buildColumns, tableFeaturesUsed, visibilityOf } from './columns.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
-
-export interface EventTableHandle {
-  /** Scrolls a row into view and focuses it (once it is rendered). */
-  focusRow(index: number): void;
-  /** Scrolls a row into view and makes it the active row, without moving focus. */
-  scrollToRow(index: number): void;
-  /** Scrolls down by whole rows (rows were added above what the user reads). */
-  scrollByRows(count: number): void;
-}
 
 export interface EventTableProps {
   rows: EventWindow;
   fields: readonly FieldDefinition[];
   sort: AuditSort;
   onSortChange: (sort: AuditSort) => void;
-  onRangeChange: (range: VisibleRange) => void;
+  /** The virtualizer over `rows`, owned by the caller (which owns the visible range with it). */
+  virtual: ScaledVirtualizer;
+  scrollerRef: RefObject<HTMLDivElement | null>;
+  /** A row to focus as soon as it is rendered; `onFocused` is called once it is. */
+  focusRequest: number | null;
+  onFocused: () => void;
+  /** The active row (the one Tab reaches and arrows move from). */
+  active: number;
+  /** A row took focus (its event id when it has loaded). Stable. */
+  onActivate: (index: number, id?: string) => void;
+  /** Make a row active, scroll it into view and focus it. */
+  onFocusRow: (index: number) => void;
   onOpen: (index: number) => void;
-  /** Changes when the query does: the table scrolls back to the top. */
-  resetKey: string;
   rowHeight: number;
   /** Extra class on the table. */
   className?: string;
@@ -46,62 +37,18 @@ export interface EventTableProps {
 const SKELETON_ROWS = 8;
 
 /** The virtualized log: TanStack Table for columns and sorting state, TanStack Virtual for rows. */
-export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function EventTable(props, ref) {
-  const { rows, fields, sort, onSortChange, onRangeChange, onOpen, resetKey, rowHeight, className } = props;
+export function EventTable(props: EventTableProps) {
+  const { rows, fields, sort, onSortChange, virtual, scrollerRef, focusRequest, onFocused, active, onOpen, rowHeight, className } = props;
   const { messages } = useAuditLogsEnvironment();
-  const scrollerRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<number | null>(null);
-  const lastPages = useRef('');
   const lastLeft = useRef(0);
-  const [active, setActive] = useState(0);
 
   const columns = useMemo(() => buildColumns(fields), [fields]);
   const columnVisibility = useMemo(() => visibilityOf(fields), [fields]);
-
-  const reportRange = useCallback(
-    (start: number, end: number) => {
-      const from = Math.floor(start / PAGE_SIZE) * PAGE_SIZE;
-      const to = (Math.floor(end / PAGE_SIZE) + 1) * PAGE_SIZE - 1;
-      const key = `${from}:${to}`;
-      if (key === lastPages.current) return;
-      lastPages.current = key;
-      onRangeChange({ start: from, end: to });
-    },
-    [onRangeChange],
-  );
-
-  const { virtualizer, spacerHeight, rowTop, scrollToRow, scrollToTop } = useScaledVirtualizer({
-    count: rows.rowCount,
-    rowHeight,
-    getScrollElement: () => scrollerRef.current,
-    onChange: (instance) => {
-      const range = instance.range;
-      if (range) reportRange(range.startIndex, range.endIndex);
-    },
-  });
-
-  // A new query starts at the top.
-  const [lastReset, setLastReset] = useState(resetKey);
-  if (lastReset !== resetKey) {
-    setLastReset(resetKey);
-    setActive(0);
-  }
-  useEffect(() => {
-    scrollToTop();
-    lastPages.current = '';
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new query scrolls back up
-  }, [resetKey]);
-
+  const { virtualizer, spacerHeight, rowTop } = virtual;
   const items = virtualizer.getVirtualItems();
-  const states = items.map((item) => rows.row(item.index));
-  const readyIds = states.map((s) => (s.status === 'ready' ? s.event.id : '')).join('|');
-  // Table data: the events of the rendered rows; the same array while the same rows are on screen.
-  const data = useMemo(
-    () => states.flatMap((s) => (s.status === 'ready' ? [s.event] : [])),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- readyIds is the identity of `states`' events
-    [readyIds],
-  );
+  // Table data: the events of the pages in view, the same array while those pages are unchanged.
+  const data = rows.loaded as AuditEvent[];
   const sorting = useMemo(() => [{ id: sort.field, desc: sort.direction === 'desc' }], [sort]);
   const table = useTable({
     features: tableFeaturesUsed,
@@ -118,48 +65,25 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
       if (first) onSortChange({ field: first.id, direction: first.desc ? 'desc' : 'asc' });
     },
   });
-  const rowById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
+  const rowModel = table.getRowModel();
+  const rowById = useMemo(() => new Map(rowModel.rows.map((r) => [r.id, r])), [rowModel]);
   const width = table.getTotalSize();
   const visibleCount = columns.filter((c) => columnVisibility[c.id ?? ''] !== false).length;
 
-  const focusRow = useCallback(
-    (index: number) => {
-      setActive(index);
-      pendingFocus.current = index;
-      scrollToRow(index);
-    },
-    [scrollToRow],
-  );
-  useImperativeHandle(
-    ref,
-    () => ({
-      focusRow,
-      scrollToRow: (index: number) => {
-        setActive(index);
-        scrollToRow(index);
-      },
-      scrollByRows: (count: number) => {
-        const el = scrollerRef.current;
-        if (el) el.scrollTop += count * rowHeight;
-        setActive((a) => a + count);
-      },
-    }),
-    [focusRow, scrollToRow, rowHeight],
-  );
-
+  // Focus a row the keyboard (or closing the details) moved to, once it is rendered.
   useEffect(() => {
-    const index = pendingFocus.current;
-    if (index === null) return;
-    const el = scrollerRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (focusRequest === null) return;
+    const el = scrollerRef.current?.querySelector<HTMLElement>(`[data-index="${focusRequest}"]`);
     if (el) {
-      pendingFocus.current = null;
       el.focus({ preventScroll: true });
+      onFocused();
     }
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const screen = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? rowHeight * 10) / rowHeight));
-    if (event.key === 'Enter' && event.target !== scrollerRef.current) {
+    const scroller = scrollerRef.current;
+    const screen = Math.max(1, Math.floor((scroller?.clientHeight ?? rowHeight * 10) / rowHeight));
+    if (event.key === 'Enter' && event.target !== scroller) {
       if (rows.row(active).status === 'ready') {
         event.preventDefault();
         onOpen(active);
@@ -169,10 +93,9 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
     const next = nextRowIndex(event.key, active, rows.rowCount, screen);
     if (next === undefined) return;
     event.preventDefault();
-    focusRow(event.target === scrollerRef.current && event.key === 'ArrowDown' ? (items[0]?.index ?? 0) : next);
+    props.onFocusRow(event.target === scroller && event.key === 'ArrowDown' ? (items[0]?.index ?? 0) : next);
   };
 
-  const onActivate = useCallback((index: number) => setActive(index), []);
   const first = items[0];
   const base = first ? rowTop(first.start) : 0;
   const activeRendered = items.some((i) => i.index === active);
@@ -189,7 +112,7 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
       active: index === active,
       messages,
       onOpen,
-      onActivate,
+      onActivate: props.onActivate,
     };
   };
 
@@ -241,4 +164,4 @@ export const EventTable = forwardRef<EventTableHandle, EventTableProps>(function
       </div>
     </div>
   );
-});
+}

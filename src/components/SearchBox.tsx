@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
-import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
 
 export interface SearchBoxProps {
   value: string;
@@ -12,18 +11,16 @@ export interface SearchBoxProps {
 /** The `searchbox` "Search": free text, sent once typing pauses (older requests are cancelled by their key). */
 export function SearchBox({ value, onSearch, debounceMs = 250 }: SearchBoxProps) {
   const { messages } = useAuditLogsEnvironment();
-  const [text, setText] = useState(value);
-  const [lastValue, setLastValue] = useState(value);
-  // The query changed from elsewhere (a chip removed, Clear all, a link): show it.
-  if (value !== lastValue) {
-    setLastValue(value);
-    setText(value);
-  }
-  const settled = useDebouncedValue(text, debounceMs);
-  useEffect(() => {
-    if (settled.trim() !== value.trim()) onSearch(settled);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a settled edit searches
-  }, [settled]);
+  // What is typed, while it differs from the query's search; the query's search otherwise.
+  const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
+  const text = draft && draft.base === value ? draft.text : value;
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const send = (next: string) => {
+    clearTimeout(timer.current);
+    if (next.trim() !== value.trim()) onSearch(next);
+  };
   return (
     <input
       type="search"
@@ -32,9 +29,14 @@ export function SearchBox({ value, onSearch, debounceMs = 250 }: SearchBoxProps)
       placeholder={messages.searchPlaceholder}
       value={text}
       maxLength={500}
-      onChange={(e) => setText(e.target.value)}
+      onChange={(e) => {
+        const next = e.target.value;
+        setDraft({ text: next, base: value });
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => send(next), debounceMs);
+      }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') onSearch(text);
+        if (e.key === 'Enter') send(text);
       }}
     />
   );

@@ -4,17 +4,19 @@ import { useAuditLogsEnvironment } from '../hooks/context.js';
 export interface ErrorBannerProps {
   error: unknown;
   onRetry: () => void;
+  /** A heading that says what failed. @default by the error's kind */
+  title?: string;
 }
 
 /** An `alert` naming what went wrong, with `Retry`; whatever rows are shown stay. */
-export function ErrorBanner({ error, onRetry }: ErrorBannerProps) {
+export function ErrorBanner({ error, onRetry, title }: ErrorBannerProps) {
   const { messages } = useAuditLogsEnvironment();
   const kind = isAuditApiError(error) ? error.kind : 'unknown';
   const detail = error instanceof Error ? error.message : undefined;
   return (
     <div role="alert" className="ral-banner" data-kind={kind}>
       <div className="ral-banner__text">
-        <strong>{messages.errorTitle(kind)}</strong>
+        <strong>{title ?? messages.errorTitle(kind)}</strong>{' '}
         {detail ? <span className="ral-banner__detail">{detail}</span> : null}
       </div>
       <button type="button" className="ral-button" onClick={onRetry}>

@@ -57,6 +57,8 @@ export interface AuditLogsMessages {
   linkNotice: (issues: string[]) => string;
   /** A heading for an error, by `AuditApiError.kind` (or `unknown`). */
   errorTitle: (kind: string) => string;
+  /** The data structure (which fields the log has) could not be loaded. */
+  structureFailed: string;
   notAvailable: string;
 }
 
@@ -130,6 +132,7 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   histogramHint: 'Drag across the chart to zoom into a time range.',
   linkNotice: (issues) => `Some filters could not be used and were left out: ${issues.join('; ')}`,
   errorTitle: (kind) => ERROR_TITLES[kind] ?? 'Something went wrong loading the audit log.',
+  structureFailed: 'The fields of this audit log could not be loaded.',
   notAvailable: '—',
 };
 

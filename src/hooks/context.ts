@@ -3,6 +3,8 @@ import { createContext, useContext } from 'react';
 import type { AuditLogsAdapter } from '../api/adapter.js';
 import type { Formatter } from '../core/format.js';
 import type { AuditLogsMessages } from '../core/messages.js';
+import type { Abilities } from '../core/abilities.js';
+import type { QueryScope } from './queries.js';
 
 /** What the tenant's admin may do; the UI hides the rest. */
 export interface AuditLogsPermissions {
@@ -21,9 +23,13 @@ export interface AuditLogsEnvironment {
   queryClient: QueryClient;
   /** Distinguishes this instance's cache entries from another instance's on a shared client. */
   scope: string;
+  /** Distinguishes the current adapter object from others this instance had: a new adapter, a new cache. */
+  adapterKey: string;
   messages: AuditLogsMessages;
   formatter: Formatter;
   permissions: Required<AuditLogsPermissions>;
+  /** What the UI may offer: the adapter's capabilities and the host's permissions together. */
+  abilities: Abilities;
 }
 
 export const AuditLogsContext = createContext<AuditLogsEnvironment | null>(null);
@@ -32,4 +38,10 @@ export function useAuditLogsEnvironment(): AuditLogsEnvironment {
   const env = useContext(AuditLogsContext);
   if (!env) throw new Error('react-audit-logs: this part must be rendered inside <AuditLogs />.');
   return env;
+}
+
+/** The query scope of the instance (see `auditLogsQueries`), with the client to run queries on. */
+export function useQueryScope(): QueryScope & { queryClient: QueryClient } {
+  const { adapter, adapterKey, scope, tenantId, queryClient } = useAuditLogsEnvironment();
+  return { adapter, adapterKey, scope, tenantId, queryClient };
 }

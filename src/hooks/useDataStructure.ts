@@ -1,20 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { defaultDataStructure, type DataStructure } from '../core/fields.js';
-import { useAuditLogsEnvironment } from './context.js';
-import { auditLogsKeys } from './queryKeys.js';
+import type { DataStructure } from '../core/fields.js';
+import { useQueryScope } from './context.js';
+import { auditLogsQueries } from './queries.js';
 
-const FALLBACK: DataStructure = defaultDataStructure();
+/** The tenant's data structure, as known: nothing stands in for it while it loads or after it failed. */
+export type DataStructureState =
+  | { status: 'pending'; dataStructure: undefined; error: null; retry: () => void }
+  | { status: 'error'; dataStructure: undefined; error: unknown; retry: () => void }
+  | { status: 'success'; dataStructure: DataStructure; error: null; retry: () => void };
 
-/** The tenant's data structure; the built-in fields stand in while it loads or if it fails. */
-export function useDataStructure(): { dataStructure: DataStructure; isLoading: boolean; error: unknown } {
-  const { adapter, tenantId, queryClient, scope } = useAuditLogsEnvironment();
-  const result = useQuery(
-    {
-      queryKey: auditLogsKeys.dataStructure(scope, tenantId),
-      queryFn: ({ signal }) => adapter.getDataStructure({ tenantId }, { signal }),
-      staleTime: 5 * 60_000,
-    },
-    queryClient,
-  );
-  return { dataStructure: result.data ?? FALLBACK, isLoading: result.isPending, error: result.error };
+/**
+ * The tenant's data structure. "Unknown" is never treated as "the default structure": a save built on
+ * a stand-in would wipe the tenant's custom fields.
+ */
+export function useDataStructure(): DataStructureState {
+  const { queryClient, ...scope } = useQueryScope();
+  const result = useQuery(auditLogsQueries.dataStructure(scope), queryClient);
+  const retry = () => void result.refetch();
+  if (result.data) return { status: 'success', dataStructure: result.data, error: null, retry };
+  if (result.isError) return { status: 'error', dataStructure: undefined, error: result.error, retry };
+  return { status: 'pending', dataStructure: undefined, error: null, retry };
 }

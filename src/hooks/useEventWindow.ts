@@ -1,18 +1,15 @@
-import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
-import { isAuditApiError } from '../api/errors.js';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { EventPage } from '../core/page.js';
 import type { AuditQuery } from '../core/query.js';
-import { useAuditLogsEnvironment } from './context.js';
-import { auditLogsKeys } from './queryKeys.js';
+import { useQueryScope } from './context.js';
+import { auditLogsQueries, PAGE_SIZE } from './queries.js';
 
-/** Events per request. */
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE } from './queries.js';
+
 /** At most this many pages are observed at once; the rest are released from memory. */
 const MAX_OBSERVED_PAGES = 12;
-/** How long a page nobody looks at stays cached. */
-const PAGE_GC_MS = 20_000;
 
 export type RowState =
   | { status: 'ready'; event: AuditEvent }
@@ -33,6 +30,10 @@ export interface EventWindow {
   /** Nothing has loaded yet. */
   initialLoading: boolean;
   row(index: number): RowState;
+  /** Where the event with this id is among the loaded rows. */
+  indexOf(id: string): number | undefined;
+  /** The events of the pages in view; the same array while those pages are unchanged. */
+  loaded: readonly AuditEvent[];
   /** The first error among the pages in view. */
   error: unknown;
   /** Malformed events left out of the pages in view. */
@@ -40,76 +41,77 @@ export interface EventWindow {
   retry(): void;
 }
 
+/** Rows in view, first and last (inclusive). */
 export interface VisibleRange {
   start: number;
   end: number;
 }
 
 /**
- * Retry what may pass (network, server, a short rate limit) twice; a server that asks for a long wait, or
- * refuses the request, is shown to the user at once.
+ * Rows for a query: only the pages the visible range needs are fetched and observed; pages out of view
+ * are released and fetched again on the way back. Offset adapters jump anywhere; cursor adapters keep
+ * every cursor they learned (not the pages) and load the next page as the user nears the end.
  */
-const retry = (failures: number, error: unknown): boolean =>
-  failures < 2 && (!isAuditApiError(error) || (error.retryable && (error.retryAfter ?? 0) <= 10));
-const retryDelay = (attempt: number, error: unknown): number =>
-  isAuditApiError(error) && error.retryAfter !== undefined ? error.retryAfter * 1000 : Math.min(1000 * 2 ** attempt, 8000);
-
-/** Rows for a query: offset pages for the visible range only, or cursor pages as the user nears the end. */
 export function useEventWindow(query: AuditQuery, range: VisibleRange): EventWindow {
-  const { adapter } = useAuditLogsEnvironment();
-  const mode = adapter.capabilities.paging === 'cursor' ? 'cursor' : 'offset';
-  const offset = useOffsetPages(query, range, mode === 'offset');
-  const cursor = useCursorPages(query, range, mode === 'cursor');
-  return mode === 'offset' ? offset : cursor;
+  const scope = useQueryScope();
+  const cursorMode = scope.adapter.capabilities.paging === 'cursor';
+  const offset = useOffsetPages(query, range, !cursorMode);
+  const cursor = useCursorPages(query, range, cursorMode);
+  return cursorMode ? cursor : offset;
 }
 
-function pagesFor(range: VisibleRange, total: number | undefined): number[] {
-  const last = total === undefined ? 0 : Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
-  const from = Math.min(Math.floor(range.start / PAGE_SIZE), last);
-  const to = Math.min(Math.floor(Math.max(range.start, range.end) / PAGE_SIZE), last, from + MAX_OBSERVED_PAGES - 1);
+function pageRange(first: number, last: number): number[] {
   const pages: number[] = [];
-  for (let p = from; p <= to; p++) pages.push(p);
+  for (let p = first; p <= Math.min(last, first + MAX_OBSERVED_PAGES - 1); p++) pages.push(p);
   return pages;
 }
 
+/**
+ * Page results plus all their events. As a `combine` (stable, module-level), TanStack Query shares the
+ * result structurally: `events` keeps its identity until a page's events change.
+ */
+function combinePages(results: UseQueryResult<EventPage>[]) {
+  return { results, events: results.flatMap((r) => r.data?.events ?? []) };
+}
+
+/** The parts of a window both paging modes share, from the page results in view. */
+function common(results: UseQueryResult<EventPage>[], loaded: readonly AuditEvent[]) {
+  return {
+    loaded,
+    error: results.find((r) => r.isError)?.error ?? null,
+    skipped: results.reduce((n, r) => n + (r.data?.skipped?.length ?? 0), 0),
+    retry: () => {
+      for (const r of results) if (r.isError) void r.refetch();
+    },
+  };
+}
+
 function useOffsetPages(query: AuditQuery, range: VisibleRange, enabled: boolean): EventWindow {
-  const { adapter, tenantId, queryClient, scope } = useAuditLogsEnvironment();
+  const scope = useQueryScope();
+  const identity = JSON.stringify(query);
   // The last total seen for this query: keeps the scrollbar steady while other pages load.
-  const queryKey = auditLogsKeys.events(scope, tenantId, query);
-  const identity = JSON.stringify(queryKey);
   const [known, setKnown] = useState<{ identity: string; total: number } | undefined>();
   const total = known?.identity === identity ? known.total : undefined;
-  const pages = enabled ? pagesFor(range, total) : [];
-  const results = useQueries(
-    {
-      queries: pages.map((pageIndex) => ({
-        queryKey: auditLogsKeys.offsetPage(scope, tenantId, query, pageIndex, PAGE_SIZE),
-        queryFn: ({ signal }: { signal: AbortSignal }) =>
-          adapter.list(
-            { tenantId, query, page: { type: 'offset', offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE } },
-            { signal },
-          ),
-        staleTime: 30_000,
-        gcTime: PAGE_GC_MS,
-        retry,
-        retryDelay,
-      })),
-    },
-    queryClient,
+  const lastPage = total === undefined ? 0 : Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
+  const first = Math.min(Math.floor(range.start / PAGE_SIZE), lastPage);
+  const pages = enabled ? pageRange(first, Math.min(Math.floor(Math.max(range.start, range.end) / PAGE_SIZE), lastPage)) : [];
+  const { results, events } = useQueries(
+    { queries: pages.map((p) => auditLogsQueries.offsetPage(scope, query, p)), combine: combinePages },
+    scope.queryClient,
   );
   const latestTotal = results.find((r) => r.data?.total !== undefined)?.data?.total;
   if (latestTotal !== undefined && latestTotal !== total) setKnown({ identity, total: latestTotal });
 
-  const byPage = new Map<number, (typeof results)[number]>();
+  const byPage = new Map<number, UseQueryResult<EventPage>>();
   pages.forEach((p, i) => byPage.set(p, results[i]!));
   const effectiveTotal = total ?? latestTotal;
-  const error = results.find((r) => r.isError)?.error ?? null;
+  const shared = common(results, events);
   return {
     mode: 'offset',
     rowCount: effectiveTotal ?? 0,
     total: effectiveTotal,
     exact: effectiveTotal !== undefined,
-    initialLoading: effectiveTotal === undefined && !error,
+    initialLoading: effectiveTotal === undefined && !shared.error,
     row(index) {
       const page = byPage.get(Math.floor(index / PAGE_SIZE));
       if (!page) return { status: 'loading' };
@@ -119,58 +121,92 @@ function useOffsetPages(query: AuditQuery, range: VisibleRange, enabled: boolean
       }
       return page.isError ? { status: 'error' } : { status: 'loading' };
     },
-    error,
-    skipped: results.reduce((n, r) => n + (r.data?.skipped?.length ?? 0), 0),
-    retry: () => {
-      for (const r of results) if (r.isError) void r.refetch();
+    indexOf(id) {
+      for (const [p, page] of byPage) {
+        const i = page.data?.events.findIndex((e) => e.id === id) ?? -1;
+        if (i >= 0) return p * PAGE_SIZE + i;
+      }
+      return undefined;
     },
+    ...shared,
   };
 }
 
+/** What a cursor walk has learned: the cursor of each page, how many rows each page has, and whether it ended. */
+interface CursorTrail {
+  identity: string;
+  cursors: (string | null)[];
+  sizes: number[];
+  ended: boolean;
+}
+
 function useCursorPages(query: AuditQuery, range: VisibleRange, enabled: boolean): EventWindow {
-  const { adapter, tenantId, queryClient, scope } = useAuditLogsEnvironment();
-  const result = useInfiniteQuery(
-    {
-      queryKey: auditLogsKeys.cursorPages(scope, tenantId, query, PAGE_SIZE),
-      queryFn: ({ pageParam, signal }) =>
-        adapter.list({ tenantId, query, page: { type: 'cursor', cursor: pageParam, limit: PAGE_SIZE } }, { signal }),
-      initialPageParam: null as string | null,
-      getNextPageParam: (last: EventPage) => last.nextCursor ?? undefined,
-      enabled,
-      staleTime: 30_000,
-      retry,
-      retryDelay,
-    },
-    queryClient,
+  const scope = useQueryScope();
+  const identity = JSON.stringify(query);
+  const [stored, setTrail] = useState<CursorTrail | undefined>();
+  const trail: CursorTrail = stored?.identity === identity ? stored : { identity, cursors: [null], sizes: [], ended: false };
+  const starts = [0];
+  for (const size of trail.sizes) starts.push(starts[starts.length - 1]! + size);
+  const loadedRows = starts[starts.length - 1]!;
+  const pageOf = (row: number): number => {
+    let p = 0;
+    while (p + 1 < starts.length - 1 && starts[p + 1]! <= row) p++;
+    return p;
+  };
+  // Pages the range covers, and the next one when the user nears the end of what is known.
+  const knownPages = trail.sizes.length;
+  const from = knownPages ? pageOf(range.start) : 0;
+  let to = knownPages ? pageOf(Math.max(range.start, range.end)) : 0;
+  if (range.end >= loadedRows - 20 && trail.cursors.length > knownPages) to = knownPages;
+  const pages = enabled ? pageRange(from, Math.min(to, trail.cursors.length - 1)) : [];
+  const { results, events } = useQueries(
+    { queries: pages.map((p) => auditLogsQueries.cursorPage(scope, query, trail.cursors[p]!)), combine: combinePages },
+    scope.queryClient,
   );
-  const pages = result.data?.pages;
-  const loaded = useMemo(() => (pages ?? []).flatMap((p) => p.events), [pages]);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = result;
-  // Re-checked after every page, so a fast backend cannot leave the user waiting at the loader row.
-  const loadedCount = loaded.length;
-  const nearEnd = range.end >= loadedCount - 20;
-  useEffect(() => {
-    if (enabled && nearEnd && hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [enabled, nearEnd, loadedCount, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-  const reportedTotal = pages?.at(-1)?.total;
-  const exact = Boolean(pages) && !hasNextPage;
+
+  // Learn sizes and next cursors from pages seen for the first time (state from data, set during render).
+  let next = trail;
+  pages.forEach((p, i) => {
+    const data = results[i]!.data;
+    if (!data || next.sizes[p] !== undefined || p !== next.sizes.length) return;
+    const cursor = data.nextCursor ?? null;
+    next = {
+      ...next,
+      sizes: [...next.sizes, data.events.length],
+      cursors: cursor ? [...next.cursors, cursor] : next.cursors,
+      ended: !cursor,
+    };
+  });
+  if (next !== trail) setTrail(next);
+
+  const byPage = new Map<number, UseQueryResult<EventPage>>();
+  pages.forEach((p, i) => byPage.set(p, results[i]!));
+  const reportedTotal = results.find((r) => r.data?.total !== undefined)?.data?.total;
+  const shared = common(results, events);
   return {
     mode: 'cursor',
-    rowCount: loaded.length + (hasNextPage ? 1 : 0),
+    rowCount: loadedRows + (trail.ended ? 0 : 1),
     // Without a reported total, what has loaded is a lower bound ("At least 200 events").
-    total: reportedTotal ?? (pages ? loaded.length : undefined),
-    exact: reportedTotal !== undefined || exact,
-    initialLoading: enabled && result.isPending,
+    total: reportedTotal ?? (knownPages ? loadedRows : undefined),
+    exact: reportedTotal !== undefined || trail.ended,
+    initialLoading: enabled && !knownPages && !shared.error,
     row(index) {
-      const event = loaded[index];
-      if (event) return { status: 'ready', event };
-      return isError ? { status: 'error' } : { status: 'loading' };
+      if (index >= loadedRows) return shared.error ? { status: 'error' } : { status: 'loading' };
+      const p = pageOf(index);
+      const page = byPage.get(p);
+      if (page?.data) {
+        const event = page.data.events[index - starts[p]!];
+        return event ? { status: 'ready', event } : { status: 'missing' };
+      }
+      return page?.isError ? { status: 'error' } : { status: 'loading' };
     },
-    error: result.error,
-    skipped: (pages ?? []).reduce((n, p) => n + (p.skipped?.length ?? 0), 0),
-    retry: () => {
-      if (pages?.length) void fetchNextPage();
-      else void result.refetch();
+    indexOf(id) {
+      for (const [p, page] of byPage) {
+        const i = page.data?.events.findIndex((e) => e.id === id) ?? -1;
+        if (i >= 0) return starts[p]! + i;
+      }
+      return undefined;
     },
+    ...shared,
   };
 }

@@ -10,7 +10,7 @@ import { useContext, useEffect, useState } from 'react';
 export function useResolvedQueryClient(fromProp: QueryClient | undefined): QueryClient {
   const host = useContext(QueryClientContext);
   const [own] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } }),
+    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false } } }),
   );
   const client = fromProp ?? host ?? own;
   const usingOwn = client === own;

@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { AuditEvent } from '../core/event.js';
+import { BUILT_IN_FIELDS, type FieldDefinition } from '../core/fields.js';
+import { DEFAULT_SORT, type AuditQuery, type FieldFilter } from '../core/query.js';
+import { clearFilters, hasFilters, withFilter } from '../core/queryEdit.js';
+import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { useEvent } from '../hooks/useEvent.js';
+import { PAGE_SIZE, useEventWindow, type VisibleRange } from '../hooks/useEventWindow.js';
+import { useNewEvents } from '../hooks/useNewEvents.js';
+import { useScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
+import type { AuditLogsClassNames } from './AuditLogs.js';
+import { EventDetails } from './EventDetails.js';
+import { EventTable } from './EventTable.js';
+import { EmptyState, ErrorBanner } from './StatusViews.js';
+
+export interface EventLogProps {
+  query: AuditQuery;
+  onQueryChange: (query: AuditQuery) => void;
+  /** The data structure's fields; undefined while it loads (rows wait for it). */
+  fields: readonly FieldDefinition[] | undefined;
+  notices: readonly string[];
+  selectedId: string | null;
+  onSelectedIdChange: (id: string | null) => void;
+  onEventOpen?: (event: AuditEvent) => void;
+  rowHeight: number;
+  newEventsInterval: number;
+  classNames?: AuditLogsClassNames;
+  /** The activity summary, shown under the status line. */
+  summary: ReactNode;
+}
+
+const FIRST_PAGES: VisibleRange = { start: 0, end: PAGE_SIZE - 1 };
+
+/**
+ * The log itself: owns the virtualizer and so the visible range, the rows for it, which row is active
+ * (by event id) and which event is open. State that belongs to one query is tagged with the query's
+ * identity and read back only for that query: a new query starts at the top without any effect copying state.
+ */
+export function EventLog(props: EventLogProps) {
+  const { query, fields, rowHeight, selectedId, onSelectedIdChange, onQueryChange } = props;
+  const { messages, formatter } = useAuditLogsEnvironment();
+  const identity = JSON.stringify(query);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const [focusRequest, setFocusRequest] = useState<number | null>(null);
+
+  const [range, setRange] = useState<VisibleRange & { identity: string }>({ identity, ...FIRST_PAGES });
+  const visible = range.identity === identity ? range : FIRST_PAGES;
+  const window = useEventWindow(query, visible);
+  const rows = fields ? window : { ...window, initialLoading: true, rowCount: 0 };
+
+  const virtual = useScaledVirtualizer({
+    count: rows.rowCount,
+    rowHeight,
+    getScrollElement: () => scrollerRef.current,
+    onChange: (instance) => {
+      const r = instance.range;
+      if (!r) return;
+      // Whole pages: the range changes only when the pages it needs do.
+      const start = Math.floor(r.startIndex / PAGE_SIZE) * PAGE_SIZE;
+      const end = (Math.floor(r.endIndex / PAGE_SIZE) + 1) * PAGE_SIZE - 1;
+      setRange((prev) => (prev.identity === identity && prev.start === start && prev.end === end ? prev : { identity, start, end }));
+    },
+  });
+
+  // A new query starts at the top (the DOM follows the query; no state is copied).
+  useEffect(() => {
+    if (scrollerRef.current) scrollerRef.current.scrollTop = 0;
+  }, [identity]);
+
+  // The active row: an event id once its row has loaded (so it stays on that event when rows move), else a position.
+  const [activeState, setActiveState] = useState<{ identity: string; id?: string; index: number }>({ identity, index: 0 });
+  const active =
+    activeState.identity !== identity
+      ? 0
+      : ((activeState.id !== undefined ? rows.indexOf(activeState.id) : undefined) ?? activeState.index);
+  // Stable for the memoized rows, which pass their own event id.
+  const activate = useCallback((index: number, id?: string) => setActiveState({ identity, index, id }), [identity]);
+  const setActive = (index: number) => {
+    const state = rows.row(index);
+    activate(index, state.status === 'ready' ? state.event.id : undefined);
+  };
+  const focusRow = (index: number) => {
+    setActive(index);
+    setFocusRequest(index);
+    virtual.scrollToRow(index);
+  };
+
+  // The open event: by id, from the loaded rows when it is there, else asked of the adapter.
+  const selectedIndex = selectedId === null ? undefined : rows.indexOf(selectedId);
+  const selectedRow = selectedIndex === undefined ? undefined : rows.row(selectedIndex);
+  const selected = useEvent(selectedId, selectedRow?.status === 'ready' ? selectedRow.event : undefined);
+  const open = (index: number) => {
+    const state = rows.row(index);
+    if (state.status !== 'ready') return;
+    setActive(index);
+    onSelectedIdChange(state.event.id);
+    props.onEventOpen?.(state.event);
+  };
+  const close = () => {
+    onSelectedIdChange(null);
+    focusRow(selectedIndex ?? active);
+  };
+  const neighbour = (step: number): number | undefined => {
+    if (selectedIndex === undefined) return undefined;
+    const index = selectedIndex + step;
+    return rows.row(index).status === 'ready' ? index : undefined;
+  };
+  const navigate = (index: number) => {
+    virtual.scrollToRow(index);
+    open(index);
+  };
+  const pivot = (filter: FieldFilter) => {
+    onSelectedIdChange(null);
+    onQueryChange(withFilter(query, filter));
+    focusRow(0);
+  };
+
+  // New events: only meaningful newest-first, and announced while the first page is in view.
+  const sort = query.sort ?? DEFAULT_SORT;
+  const newestFirst = sort.field === 'timestamp' && sort.direction === 'desc';
+  const first = rows.row(0);
+  const since = newestFirst && first.status === 'ready' ? first.event.timestamp : undefined;
+  const newEvents = useNewEvents(query, since, props.newEventsInterval);
+  const pendingShift = useRef<{ from: number; rows: number } | null>(null);
+  useEffect(() => {
+    const shift = pendingShift.current;
+    const el = scrollerRef.current;
+    if (shift && el && rows.total !== undefined && rows.total >= shift.from + shift.rows) {
+      // The new events are in: keep the rows the user was reading where they were.
+      pendingShift.current = null;
+      el.scrollTop += shift.rows * rowHeight;
+    }
+  }, [rows.total, rowHeight]);
+  const loadNewEvents = () => {
+    pendingShift.current = { from: rows.total ?? 0, rows: newEvents.count };
+    newEvents.load();
+  };
+
+  const empty = Boolean(fields) && !rows.initialLoading && rows.rowCount === 0 && !rows.error;
+  const { notices } = props;
+  return (
+    <>
+      <div className="ral-status" role="status" aria-live="polite">
+        <span className="ral-count">{rows.initialLoading ? messages.loading : messages.resultCount(rows.total, rows.exact)}</span>
+        {rows.skipped > 0 ? <span className="ral-note">{messages.skipped(rows.skipped)}</span> : null}
+        {formatter.warnings.map((w) => (
+          <span key={w} className="ral-note">
+            {w}
+          </span>
+        ))}
+        {notices.length ? <span className="ral-note">{messages.linkNotice([...notices])}</span> : null}
+      </div>
+      {props.summary}
+      {newEvents.count > 0 && visible.start === 0 ? (
+        <button type="button" className="ral-new-events" onClick={loadNewEvents}>
+          {messages.newEvents(newEvents.count)}
+        </button>
+      ) : null}
+      {rows.error ? <ErrorBanner error={rows.error} onRetry={rows.retry} /> : null}
+      {empty ? (
+        <EmptyState onClearFilters={hasFilters(query) ? () => onQueryChange(clearFilters(query)) : undefined} />
+      ) : (
+        <EventTable
+          rows={rows}
+          // While the data structure loads, the built-in columns frame the skeleton rows (display only).
+          fields={fields ?? BUILT_IN_FIELDS}
+          sort={sort}
+          onSortChange={(next) => onQueryChange({ ...query, sort: next })}
+          virtual={virtual}
+          scrollerRef={scrollerRef}
+          focusRequest={focusRequest}
+          onFocused={() => setFocusRequest(null)}
+          active={active}
+          onActivate={activate}
+          onFocusRow={focusRow}
+          onOpen={open}
+          rowHeight={rowHeight}
+          className={props.classNames?.table}
+        />
+      )}
+      {selectedId !== null ? (
+        <EventDetails
+          event={selected.event}
+          failed={Boolean(selected.error)}
+          fields={fields ?? []}
+          className={props.classNames?.details}
+          previous={neighbour(-1)}
+          next={neighbour(1)}
+          onNavigate={navigate}
+          onOpenRelated={(event) => onSelectedIdChange(event.id)}
+          onPivot={pivot}
+          onClose={close}
+        />
+      ) : null}
+    </>
+  );
+}
