@@ -39,6 +39,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The one place that calls TanStack Virtual: the rule only reports that the React Compiler leaves this
+    // hook alone (the virtualizer changes in place), which is the right outcome, not a defect to fix.
+    files: ['src/hooks/useScaledVirtualizer.ts'],
+    rules: { 'react-hooks/incompatible-library': 'off' },
+  },
   layer('core', ['api', 'memory', 'mock', 'hooks', 'components']),
   layer('api', ['memory', 'mock', 'hooks', 'components']),
   layer('memory', ['mock', 'hooks', 'components', 'api/http']),

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { FieldDefinition } from '../core/fields.js';
 import { OPERATOR_LABELS, filterFormSchema, formToFilter, type FilterFormValues } from '../core/filterForm.js';
 import type { FieldFilter } from '../core/query.js';
@@ -45,9 +45,9 @@ function FilterForm({ fields, onAdd }: AddFilterProps) {
     resolver: zodResolver(schema),
     defaultValues: { field: first?.name ?? '', op: first ? operatorsOf(first.type)[0] : 'eq', value: '', value2: '' },
   });
-  const { register, handleSubmit, watch, setValue, formState } = form;
-  const fieldName = watch('field');
-  const op = watch('op');
+  const { register, handleSubmit, setValue, formState, control } = form;
+  const fieldName = useWatch({ control, name: 'field' });
+  const op = useWatch({ control, name: 'op' });
   const field = filterable.find((f) => f.name === fieldName);
   const operators = field ? operatorsOf(field.type) : [];
   const inputType = field?.type === 'datetime' ? 'datetime-local' : field?.type === 'number' ? 'number' : 'text';

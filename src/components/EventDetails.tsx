@@ -57,22 +57,22 @@ export function EventDetails(props: EventDetailsProps) {
           {messages.eventDetails}
         </h2>
         <div className="ral-details__nav">
-          <button
-            type="button"
-            className="ral-button"
-            disabled={previous === undefined}
-            onClick={() => previous !== undefined && onNavigate(previous)}
-          >
-            {messages.previousEvent}
-          </button>
-          <button
-            type="button"
-            className="ral-button"
-            disabled={next === undefined}
-            onClick={() => next !== undefined && onNavigate(next)}
-          >
-            {messages.nextEvent}
-          </button>
+          {(
+            [
+              [previous, messages.previousEvent],
+              [next, messages.nextEvent],
+            ] as const
+          ).map(([index, label]) => (
+            <button
+              key={label}
+              type="button"
+              className="ral-button"
+              disabled={index === undefined}
+              onClick={() => index !== undefined && onNavigate(index)}
+            >
+              {label}
+            </button>
+          ))}
           <button type="button" className="ral-button" onClick={onClose} autoFocus>
             {messages.close}
           </button>

@@ -100,12 +100,6 @@ export class AuditQueryEngine {
     };
   }
 
-  /** Every event matching `query`, in query order, a page at a time (for exports). */
-  *iterate(query: AuditQuery, options: EngineQueryOptions, pageSize = 1000): Generator<AuditEvent[]> {
-    const { indices } = this.match(query, options);
-    for (let start = 0; start < indices.length; start += pageSize) yield this.pick(indices, start, start + pageSize);
-  }
-
   /** Counts by severity and a histogram over the query's time range. */
   stats(query: AuditQuery, options: EngineQueryOptions & { maxBuckets?: number }): AuditStats {
     const { indices } = this.match(query, options);

@@ -40,7 +40,6 @@ export class EventStore {
   /** Events `[0, verified)` are checked in full and in `byId`. */
   private verified = 0;
   private length = 0;
-  private excludedCount = 0;
   /** Changes whenever the set of events does (added, removed, left out): cached query results go stale. */
   version = 0;
   readonly skipped: IngestSkippedEvent[] = [];
@@ -50,11 +49,6 @@ export class EventStore {
 
   get size(): number {
     return this.length;
-  }
-
-  /** Events left out so far. */
-  get excluded(): number {
-    return this.excludedCount;
   }
 
   /**
@@ -214,7 +208,6 @@ export class EventStore {
 
   private exclude(i: number, issues: string[]): void {
     this.states[i] = EXCLUDED;
-    this.excludedCount++;
     this.version++;
     this.skipped.push({ index: this.origins[i]!, id: this.ids[i]!, tenantId: this.tenantId, issues });
   }
