@@ -42,7 +42,9 @@ export default defineConfig({
       '@tanstack/react-virtual',
       '@testing-library/react',
       'axe-core',
-      'zod',
+      'zod/mini',
+      'react-hook-form',
+      '@hookform/resolvers/zod',
     ],
   },
   build: {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaIssues.js';
+import * as z from 'zod/mini';
 import { normalizeSeverity } from './severity.js';
 import { capDepth, MAX_DEPTH } from './depth.js';
 import { checkEventInput, toAuditEvent, type SeverityCache } from './eventCheck.js';
@@ -7,83 +8,87 @@ import { parseEventTime, parseTimestamp, toIsoUtc } from './time.js';
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-const json = z.json() as z.ZodType<JsonValue>;
+const json = z.json() as z.ZodMiniType<JsonValue>;
 
 export const AuditActorSchema = z.object({
-  id: z.string().optional(),
-  email: z.string().optional(),
-  name: z.string().optional(),
+  id: z.optional(z.string()),
+  email: z.optional(z.string()),
+  name: z.optional(z.string()),
   /** `user`, `api-key`, `system`, ... as the source names it. */
-  type: z.string().optional(),
+  type: z.optional(z.string()),
 });
 export type AuditActor = z.infer<typeof AuditActorSchema>;
 
 /** One changed property of an entity, fullstackhero's `EntityChange` style. */
 export const EntityChangeSchema = z.object({
   field: z.string(),
-  before: json.optional(),
-  after: json.optional(),
+  before: z.optional(json),
+  after: z.optional(json),
 });
 export type EntityChange = z.infer<typeof EntityChangeSchema>;
 
-const isoUtc = z.string().refine((value) => parseTimestamp(value) !== undefined && value.endsWith('Z'), {
-  message: 'must be an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00.000Z',
-});
+const isoUtc = z.string().check(
+  z.refine((value) => parseTimestamp(value) !== undefined && value.endsWith('Z'), {
+    message: 'must be an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00.000Z',
+  }),
+);
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 /** The one normalized event every adapter produces and everything inside the library reads. */
 export const AuditEventSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmpty(),
   /** ISO 8601 UTC, canonical form `YYYY-MM-DDTHH:mm:ss.sssZ`. */
   timestamp: isoUtc,
-  tenantId: z.string().min(1),
+  tenantId: nonEmpty(),
   /** The label as the source sent it, shown as is. */
   severity: z.string(),
   /** Normalized rank on the shared scale (see `SEVERITY_RANK`), for colour and ordering. */
-  severityRank: z.number().int(),
+  severityRank: z.int(),
   action: z.string(),
-  resource: z.string().optional(),
-  resourceId: z.string().optional(),
-  message: z.string().optional(),
-  actor: AuditActorSchema.optional(),
-  ip: z.string().optional(),
-  userAgent: z.string().optional(),
+  resource: z.optional(z.string()),
+  resourceId: z.optional(z.string()),
+  message: z.optional(z.string()),
+  actor: z.optional(AuditActorSchema),
+  ip: z.optional(z.string()),
+  userAgent: z.optional(z.string()),
   /** fullstackhero's `EntityChange | Security | Activity | Exception`, or the source's own. */
-  eventType: z.string().optional(),
-  source: z.string().optional(),
-  correlationId: z.string().optional(),
-  traceId: z.string().optional(),
-  requestId: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  changes: z.array(EntityChangeSchema).optional(),
+  eventType: z.optional(z.string()),
+  source: z.optional(z.string()),
+  correlationId: z.optional(z.string()),
+  traceId: z.optional(z.string()),
+  requestId: z.optional(z.string()),
+  tags: z.optional(z.array(z.string())),
+  changes: z.optional(z.array(EntityChangeSchema)),
   /** The raw event body (Frontegg's `json`, a cursor API's entry): any JSON. */
-  payload: json.optional(),
+  payload: z.optional(json),
   /** Custom fields by name. */
-  fields: z.record(z.string(), json).optional(),
+  fields: z.optional(z.record(z.string(), json)),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
-const timestampInput = z
-  .union([z.string(), z.number(), z.date()])
-  .transform((value, ctx) => {
+const timestampInput = z.pipe(
+  z.union([z.string(), z.number(), z.date()]),
+  z.transform((value, ctx) => {
     const ms = parseEventTime(value);
     if (typeof ms === 'string') {
-      ctx.addIssue({ code: 'custom', message: ms });
+      ctx.issues.push({ code: 'custom', message: ms, input: value });
       return z.NEVER;
     }
     return toIsoUtc(ms);
-  });
+  }),
+);
 
 /**
  * What a caller may hand in (to `create`, to `createMockAdapter({ events })`, or from an HTTP dialect):
  * timestamps in any ISO 8601 form or epoch ms, severities as labels or fullstackhero integers,
  * and no rank (it is computed). `id` and `tenantId` may be left to the adapter.
  */
-export const AuditEventInputSchema = AuditEventSchema.extend({
-  id: z.string().min(1).optional(),
-  tenantId: z.string().min(1).optional(),
+export const AuditEventInputSchema = z.extend(AuditEventSchema, {
+  id: z.optional(nonEmpty()),
+  tenantId: z.optional(nonEmpty()),
   timestamp: timestampInput,
-  severity: z.union([z.string(), z.number()]).optional(),
-  severityRank: z.number().int().optional(),
+  severity: z.optional(z.union([z.string(), z.number()])),
+  severityRank: z.optional(z.int()),
 });
 export type AuditEventInput = z.input<typeof AuditEventInputSchema>;
 
@@ -102,7 +107,7 @@ export class AuditEventError extends Error {
 }
 
 /** Formats zod issues as `path: message` lines a developer can act on. */
-export function formatIssues(error: z.ZodError): string[] {
+export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }): string[] {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
 }
 
@@ -136,7 +141,7 @@ export function safeNormalizeAuditEvent(
 
 /** The schema's reading of an event: its normalized form, or every issue with it. */
 function normalizeWithSchema(input: unknown, defaults: { tenantId?: string; id?: string }): NormalizeResult {
-  const parsed = AuditEventInputSchema.safeParse(input);
+  const parsed = AuditEventInputSchema.safeParse(input, SCHEMA_MESSAGES);
   if (!parsed.success) return { ok: false, issues: formatIssues(parsed.error) };
   const { severity, severityRank, ...rest } = parsed.data;
   const id = rest.id ?? defaults.id;

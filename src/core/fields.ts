@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaIssues.js';
+import * as z from 'zod/mini';
 import type { AuditEvent, JsonValue } from './event.js';
 
 export const FIELD_TYPES = ['string', 'email', 'ip', 'datetime', 'severity', 'number', 'json', 'enum'] as const;
@@ -8,23 +9,23 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 export const FieldDefinitionSchema = z.object({
-  name: z.string().min(1).max(64),
-  displayName: z.string().trim().min(1, 'Display name is required').max(80),
+  name: z.string().check(z.minLength(1), z.maxLength(64)),
+  displayName: z.string().check(z.trim(), z.minLength(1, 'Display name is required'), z.maxLength(80)),
   type: z.enum(FIELD_TYPES),
   /** Shown as a table column. */
-  visible: z.boolean().default(true),
+  visible: z._default(z.boolean(), true),
   /** Shown in the event details. */
-  showInDetails: z.boolean().default(true),
-  filterable: z.boolean().default(false),
-  sortable: z.boolean().default(false),
+  showInDetails: z._default(z.boolean(), true),
+  filterable: z._default(z.boolean(), false),
+  sortable: z._default(z.boolean(), false),
   /** Added by a tenant admin (its value lives in `event.fields[name]`). */
-  custom: z.boolean().default(false),
+  custom: z._default(z.boolean(), false),
   /** Column width in CSS pixels. */
-  width: z.number().int().min(40).max(2000).optional(),
+  width: z.optional(z.int().check(z.minimum(40), z.maximum(2000))),
   /** Position among columns, lowest first. */
-  order: z.number().int().default(0),
+  order: z._default(z.int(), 0),
   /** Allowed values, for `enum` fields. */
-  options: z.array(z.string()).optional(),
+  options: z.optional(z.array(z.string())),
 });
 export type FieldDefinition = z.output<typeof FieldDefinitionSchema>;
 export type FieldDefinitionInput = z.input<typeof FieldDefinitionSchema>;
@@ -133,7 +134,7 @@ export class DataStructureError extends Error {
  * structure can never lose the columns the log depends on. Throws `DataStructureError`.
  */
 export function parseDataStructure(input: unknown): DataStructure {
-  const parsed = z.object({ fields: z.array(FieldDefinitionSchema) }).safeParse(input);
+  const parsed = z.object({ fields: z.array(FieldDefinitionSchema) }).safeParse(input, SCHEMA_MESSAGES);
   if (!parsed.success) {
     throw new DataStructureError(
       parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),

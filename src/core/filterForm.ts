@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldDefinition } from './fields.js';
 import { FILTER_OPERATORS, OPERATORS_BY_TYPE, type FieldFilter, type FilterOperator } from './query.js';
 import { parseTimestamp } from './time.js';
@@ -41,9 +41,8 @@ export function filterFormSchema(
   operatorsFor: (field: FieldDefinition) => readonly FilterOperator[] = (field) => OPERATORS_BY_TYPE[field.type],
 ) {
   const byName = new Map(fields.map((f) => [f.name, f]));
-  return z
-    .object({ field: z.string(), op: z.enum(FILTER_OPERATORS), value: z.string(), value2: z.string() })
-    .superRefine((form, ctx) => {
+  return z.object({ field: z.string(), op: z.enum(FILTER_OPERATORS), value: z.string(), value2: z.string() }).check(
+    z.superRefine((form, ctx) => {
       const field = byName.get(form.field);
       if (!field || !field.filterable) {
         ctx.addIssue({ code: 'custom', path: ['field'], message: 'Choose a field to filter by.' });
@@ -81,7 +80,8 @@ export function filterFormSchema(
       if (field.type === 'ip' && !(IPV4.test(value) || IP_CHARS.test(value))) {
         problem('value', 'Enter an IPv4 or IPv6 address, or part of one.');
       }
-    });
+    }),
+  );
 }
 
 function splitList(text: string): string[] {

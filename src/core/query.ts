@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaIssues.js';
+import * as z from 'zod/mini';
 import { formatIssues } from './event.js';
 import { BUILT_IN_FIELDS, type FieldDefinition, type FieldType } from './fields.js';
 import { DAY, HOUR, parseTimestamp } from './time.js';
@@ -40,38 +41,35 @@ export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly FilterOperat
 };
 
 const scalar = z.union([z.string(), z.number()]);
-const isoDateTime = z.string().refine((v) => parseTimestamp(v) !== undefined, 'must be an ISO 8601 date-time');
+const isoDateTime = z.string().check(z.refine((v) => parseTimestamp(v) !== undefined, 'must be an ISO 8601 date-time'));
 
 export const FieldFilterSchema = z.object({
-  field: z.string().min(1),
+  field: z.string().check(z.minLength(1)),
   op: z.enum(FILTER_OPERATORS),
   value: z.union([scalar, z.array(scalar)]),
 });
 export type FieldFilter = z.infer<typeof FieldFilterSchema>;
 
 export const TimeRangeSchema = z.union([
-  z.object({ preset: z.enum(TIME_PRESETS) }).strict(),
-  z
-    .object({ from: isoDateTime.optional(), to: isoDateTime.optional() })
-    .strict()
-    .refine((r) => !r.from || !r.to || parseTimestamp(r.from)! <= parseTimestamp(r.to)!, {
+  z.strictObject({ preset: z.enum(TIME_PRESETS) }),
+  z.strictObject({ from: z.optional(isoDateTime), to: z.optional(isoDateTime) }).check(
+    z.refine((r) => !r.from || !r.to || parseTimestamp(r.from)! <= parseTimestamp(r.to)!, {
       message: '"from" must not be after "to"',
     }),
+  ),
 ]);
 export type TimeRange = z.infer<typeof TimeRangeSchema>;
 
-export const SortSchema = z.object({ field: z.string().min(1), direction: z.enum(['asc', 'desc']) });
+export const SortSchema = z.object({ field: z.string().check(z.minLength(1)), direction: z.enum(['asc', 'desc']) });
 export type AuditSort = z.infer<typeof SortSchema>;
 
-export const AuditQuerySchema = z
-  .object({
-    search: z.string().max(500).optional(),
-    severities: z.array(z.string().min(1)).optional(),
-    timeRange: TimeRangeSchema.optional(),
-    filters: z.array(FieldFilterSchema).max(50).optional(),
-    sort: SortSchema.optional(),
-  })
-  .strict();
+export const AuditQuerySchema = z.strictObject({
+  search: z.optional(z.string().check(z.maxLength(500))),
+  severities: z.optional(z.array(z.string().check(z.minLength(1)))),
+  timeRange: z.optional(TimeRangeSchema),
+  filters: z.optional(z.array(FieldFilterSchema).check(z.maxLength(50))),
+  sort: z.optional(SortSchema),
+});
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 export const DEFAULT_SORT: AuditSort = { field: 'timestamp', direction: 'desc' };
@@ -109,7 +107,7 @@ function checkFilterValue(filter: FieldFilter, type: FieldType): string | undefi
  * Returns the query with search text trimmed and empty parts removed.
  */
 export function parseAuditQuery(input: unknown, fields: readonly FieldDefinition[] = BUILT_IN_FIELDS): AuditQuery {
-  const parsed = AuditQuerySchema.safeParse(input ?? {});
+  const parsed = AuditQuerySchema.safeParse(input ?? {}, SCHEMA_MESSAGES);
   if (!parsed.success) throw new AuditQueryError(formatIssues(parsed.error));
   const query = parsed.data;
   const byName = new Map(fields.map((f) => [f.name, f]));

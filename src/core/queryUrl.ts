@@ -1,3 +1,4 @@
+import { SCHEMA_MESSAGES } from './schemaIssues.js';
 import type { AuditQuery, FieldFilter, TimeRange } from './query.js';
 import {
   AuditQuerySchema,
@@ -102,7 +103,7 @@ export function queryFromSearchParams(
     if (from !== undefined || to !== undefined) timeRange = { ...(from && { from }), ...(to && { to }) };
   }
   if (timeRange) {
-    const checked = AuditQuerySchema.shape.timeRange.safeParse(timeRange);
+    const checked = AuditQuerySchema.shape.timeRange.safeParse(timeRange, SCHEMA_MESSAGES);
     if (checked.success) query.timeRange = timeRange;
     else issues.push(`time range: ${checked.error.issues.map((i) => i.message).join(', ')}`);
   }

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { SCHEMA_MESSAGES } from '../../core/schemaIssues.js';
+import type * as z from 'zod/mini';
 import { formatIssues } from '../../core/event.js';
 import { AuditApiError, abortError, type AuditApiErrorKind } from '../errors.js';
 import { sleep } from '../sleep.js';
@@ -194,7 +195,7 @@ export class HttpClient {
   }
 
   /** Sends a request and returns its JSON body, checked against `schema`. */
-  async json<T>(request: HttpRequest, schema: z.ZodType<T>): Promise<T> {
+  async json<T>(request: HttpRequest, schema: z.ZodMiniType<T>): Promise<T> {
     const response = await this.send(request);
     const type = response.headers.get('content-type') ?? '';
     if (!/\bjson\b/i.test(type)) {
@@ -216,7 +217,7 @@ export class HttpClient {
     }
     let parsed: ReturnType<typeof schema.safeParse>;
     try {
-      parsed = schema.safeParse(body);
+      parsed = schema.safeParse(body, SCHEMA_MESSAGES);
     } catch (error) {
       throw new AuditApiError('invalid-response', `${this.describe(request)} answered with JSON that could not be read (${String(error)}).`, {
         status: response.status,

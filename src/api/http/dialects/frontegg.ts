@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AuditEvent } from '../../../core/event.js';
 import { BUILT_IN_FIELDS, parseDataStructure, type FieldDefinition, type FieldType } from '../../../core/fields.js';
 import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
@@ -102,11 +102,11 @@ const MetadataSchema = z.object({
     z.object({
       name: z.string(),
       displayName: z.string(),
-      type: z.string().optional(),
-      sortable: z.boolean().optional(),
-      filterable: z.boolean().optional(),
-      showInTable: z.boolean().optional(),
-      showInMoreInfo: z.union([z.boolean(), z.string()]).optional(),
+      type: z.optional(z.string()),
+      sortable: z.optional(z.boolean()),
+      filterable: z.optional(z.boolean()),
+      showInTable: z.optional(z.boolean()),
+      showInMoreInfo: z.optional(z.union([z.boolean(), z.string()])),
     }),
   ),
 });
@@ -159,7 +159,7 @@ export const fronteggDialect: Dialect = {
         params.set('count', String(page.limit));
         const body = await client.json(
           { path: '/audits', query: params, headers: tenant(tenantId), signal: options?.signal },
-          z.object({ data: rows, total: z.number().int().nonnegative() }),
+          z.object({ data: rows, total: z.int().check(z.nonnegative()) }),
         );
         const { events, skipped } = readRows(body.data, fromRow, tenantId);
         return { events, total: body.total, offset, ...(skipped.length && { skipped }) };

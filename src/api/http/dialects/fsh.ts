@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AuditEvent } from '../../../core/event.js';
 import { defaultDataStructure } from '../../../core/fields.js';
 import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
@@ -121,11 +121,11 @@ export function fshParams(query: AuditQuery, now: number): URLSearchParams {
 
 const PageSchema = z
   .object({
-    items: z.array(z.unknown()).optional(),
-    data: z.array(z.unknown()).optional(),
-    totalCount: z.number().int().nonnegative(),
+    items: z.optional(z.array(z.unknown())),
+    data: z.optional(z.array(z.unknown())),
+    totalCount: z.int().check(z.nonnegative()),
   })
-  .refine((p) => p.items || p.data, 'the list must be under "items" or "data"');
+  .check(z.refine((p) => Boolean(p.items || p.data), 'the list must be under "items" or "data"'));
 
 /** Only what the API can filter and sort is offered. */
 const DATA_STRUCTURE = (() => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AuditEvent } from '../../../core/event.js';
 import { BUILT_IN_FIELDS, parseDataStructure } from '../../../core/fields.js';
 import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
@@ -84,8 +84,8 @@ export function loggingParams(query: AuditQuery, now: number): URLSearchParams {
 }
 
 const FiltersSchema = z.object({
-  filters: z.array(z.object({ name: z.string(), label: z.string(), type: z.string().optional(), values: z.array(z.string()).optional() })),
-  sortable: z.array(z.string()).optional(),
+  filters: z.array(z.object({ name: z.string(), label: z.string(), type: z.optional(z.string()), values: z.optional(z.array(z.string())) })),
+  sortable: z.optional(z.array(z.string())),
 });
 
 export const loggingDialect: Dialect = {
@@ -110,7 +110,7 @@ export const loggingDialect: Dialect = {
         if (page.cursor) params.set('cursor', page.cursor);
         const body = await client.json(
           { path: LOGGING_PATH, query: params, headers: tenant(tenantId), signal: options?.signal },
-          z.object({ results: rows, next_cursor: z.string().nullable().optional() }),
+          z.object({ results: rows, next_cursor: z.optional(z.nullable(z.string())) }),
         );
         const { events, skipped } = readRows(body.results, fromEntry, tenantId);
         return { events, nextCursor: body.next_cursor ?? null, ...(skipped.length && { skipped }) };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AuditEventSchema } from '../../../core/event.js';
 import { parseDataStructure } from '../../../core/fields.js';
 import type { AuditStats } from '../../../core/page.js';
@@ -11,18 +11,18 @@ export const TENANT_HEADER = 'x-tenant-id';
 
 const PageSchema = z.object({
   events: rows,
-  total: z.number().int().nonnegative().optional(),
-  offset: z.number().int().nonnegative().optional(),
-  nextCursor: z.string().nullable().optional(),
+  total: z.optional(z.int().check(z.nonnegative())),
+  offset: z.optional(z.int().check(z.nonnegative())),
+  nextCursor: z.optional(z.nullable(z.string())),
 });
 const StatsSchema = z.object({
-  total: z.number().int().nonnegative(),
-  bySeverity: z.array(z.object({ label: z.string(), rank: z.number(), count: z.number().int().nonnegative() })),
+  total: z.int().check(z.nonnegative()),
+  bySeverity: z.array(z.object({ label: z.string(), rank: z.number(), count: z.int().check(z.nonnegative()) })),
   histogram: z.object({
-    bucketMs: z.number().positive(),
-    buckets: z.array(z.object({ start: z.string(), end: z.string(), count: z.number().int().nonnegative() })),
+    bucketMs: z.number().check(z.positive()),
+    buckets: z.array(z.object({ start: z.string(), end: z.string(), count: z.int().check(z.nonnegative()) })),
   }),
-}) satisfies z.ZodType<AuditStats>;
+}) satisfies z.ZodMiniType<AuditStats>;
 const FieldsSchema = z.object({ fields: z.array(z.unknown()) });
 const asInput = (row: Record<string, unknown>) => row;
 
@@ -101,7 +101,7 @@ export const nativeDialect: Dialect = {
       async create({ tenantId, event }, options) {
         const body = await client.json(
           { method: 'POST', path: '/events', body: event, headers: tenant(tenantId), signal: options?.signal },
-          AuditEventSchema.passthrough(),
+          z.looseObject(AuditEventSchema.shape),
         );
         return readOne(body, asInput, tenantId, 'POST /events');
       },

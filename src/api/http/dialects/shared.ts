@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { safeNormalizeAuditEvent, type AuditEvent } from '../../../core/event.js';
 import type { SkippedEvent } from '../../../core/page.js';
 import type { AdapterCapabilities, AuditLogsAdapter } from '../../adapter.js';
