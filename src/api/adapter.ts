@@ -1,6 +1,6 @@
 import type { AuditEvent, AuditEventDraft } from '../core/event.js';
 import type { DataStructure } from '../core/fields.js';
-import type { AuditStats, EventPage, PageRequest } from '../core/page.js';
+import type { AuditActivity, AuditStats, EventPage, PageRequest } from '../core/page.js';
 import type { AuditQuery, FilterOperator } from '../core/query.js';
 
 /** What an adapter can do; the UI hides what it cannot. */
@@ -23,6 +23,8 @@ export interface AdapterCapabilities {
   delete: boolean;
   /** The filter operators the server understands; the UI offers only these. @default every operator */
   filterOperators?: readonly FilterOperator[];
+  /** How many severities one query may ask for (fullstackhero's API takes one). @default 'many' */
+  severitySelection?: 'one' | 'many';
 }
 
 /** Options every adapter call takes. */
@@ -48,6 +50,13 @@ export interface StatsRequest {
   maxBuckets?: number;
 }
 
+/** Events that belong with an event: the same correlation id or trace id. */
+export interface RelatedEventsRequest {
+  tenantId: string;
+  correlationId?: string;
+  traceId?: string;
+}
+
 export interface ExportColumn {
   name: string;
   displayName: string;
@@ -70,6 +79,8 @@ export interface AuditLogsAdapter {
   get(request: EventRequest, options?: RequestOptions): Promise<AuditEvent>;
   getDataStructure(request: { tenantId: string }, options?: RequestOptions): Promise<DataStructure>;
   stats?(request: StatsRequest, options?: RequestOptions): Promise<AuditStats>;
+  /** Headline counts the server keeps, for the activity summary. */
+  activity?(request: { tenantId: string }, options?: RequestOptions): Promise<AuditActivity>;
   saveDataStructure?(
     request: { tenantId: string; dataStructure: DataStructure },
     options?: RequestOptions,
@@ -77,5 +88,10 @@ export interface AuditLogsAdapter {
   /** The CSV as a stream of UTF-8 bytes, written by the server. */
   exportCsv?(request: ExportRequest, options?: RequestOptions): Promise<ReadableStream<Uint8Array>>;
   create?(request: { tenantId: string; event: AuditEventDraft }, options?: RequestOptions): Promise<AuditEvent>;
+  /**
+   * Events sharing a correlation or trace id, where the server has an endpoint for it; otherwise the
+   * component asks `list` with those filters.
+   */
+  related?(request: RelatedEventsRequest, options?: RequestOptions): Promise<AuditEvent[]>;
   delete?(request: EventRequest, options?: RequestOptions): Promise<void>;
 }

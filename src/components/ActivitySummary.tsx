@@ -1,4 +1,4 @@
-import type { AuditStats } from '../core/page.js';
+import type { AuditActivity, AuditStats } from '../core/page.js';
 import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { Histogram } from './Histogram.js';
@@ -6,24 +6,41 @@ import { SeverityBadge } from './SeverityBadge.js';
 
 export interface ActivitySummaryProps {
   stats: AuditStats | undefined;
+  /** Headline counts the server keeps. */
+  activity?: AuditActivity;
   query: AuditQuery;
   onQueryChange: (query: AuditQuery) => void;
 }
 
 /** Counts for the current filters (total and by severity) and the histogram of events over time. */
-export function ActivitySummary({ stats, query, onQueryChange }: ActivitySummaryProps) {
+export function ActivitySummary({ stats, activity, query, onQueryChange }: ActivitySummaryProps) {
   const { formatter, messages } = useAuditLogsEnvironment();
-  if (!stats) return null;
+  const headlines = [
+    activity?.totalToday === undefined ? null : messages.totalToday(formatter.number(activity.totalToday)),
+    activity?.severeThisWeek === undefined ? null : messages.severeThisWeek(formatter.number(activity.severeThisWeek)),
+  ].filter((h): h is string => h !== null);
+  if (!stats && !headlines.length) return null;
   return (
     <div className="ral-summary">
-      <ul className="ral-summary__counts" aria-label={messages.severity}>
-        {stats.bySeverity.map((s) => (
-          <li key={s.label}>
-            <SeverityBadge label={s.label} rank={s.rank} /> <span className="ral-summary__count">{formatter.number(s.count)}</span>
-          </li>
-        ))}
-      </ul>
-      <Histogram histogram={stats.histogram} onZoom={(from, to) => onQueryChange({ ...query, timeRange: { from, to } })} />
+      {headlines.length ? (
+        <ul className="ral-summary__headlines" aria-label={messages.activity}>
+          {headlines.map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ul>
+      ) : null}
+      {stats ? (
+        <>
+          <ul className="ral-summary__counts" aria-label={messages.severity}>
+            {stats.bySeverity.map((s) => (
+              <li key={s.label}>
+                <SeverityBadge label={s.label} rank={s.rank} /> <span className="ral-summary__count">{formatter.number(s.count)}</span>
+              </li>
+            ))}
+          </ul>
+          <Histogram histogram={stats.histogram} onZoom={(from, to) => onQueryChange({ ...query, timeRange: { from, to } })} />
+        </>
+      ) : null}
     </div>
   );
 }

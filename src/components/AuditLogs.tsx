@@ -16,7 +16,7 @@ import {
 import { useControllableState } from '../hooks/useControllableState.js';
 import { useDataStructure } from '../hooks/useDataStructure.js';
 import { useResolvedQueryClient } from '../hooks/useResolvedQueryClient.js';
-import { useStats } from '../hooks/useStats.js';
+import { useActivity, useStats } from '../hooks/useStats.js';
 import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
 import { EventLog } from './EventLog.js';
@@ -147,6 +147,7 @@ function AuditLogsView(props: AuditLogsProps) {
     [rawQuery, fields],
   );
   const stats = useStats(query);
+  const activity = useActivity();
   const severityStats = useStats({ ...query, severities: undefined });
 
   if (structure.status === 'error') {
@@ -172,7 +173,7 @@ function AuditLogsView(props: AuditLogsProps) {
         rowHeight={props.rowHeight ?? 36}
         newEventsInterval={props.newEventsInterval ?? 30_000}
         classNames={props.classNames}
-        summary={<ActivitySummary stats={stats.data} query={query} onQueryChange={setQuery} />}
+        summary={<ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />}
       />
     </>
   );

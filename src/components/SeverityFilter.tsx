@@ -15,9 +15,13 @@ export interface SeverityFilterProps {
   counts: readonly SeverityCount[] | undefined;
 }
 
-/** The `button` "Severity": a checkbox per severity, in rank order, with counts. */
+/**
+ * The `button` "Severity": a checkbox per severity, in rank order: the data structure's vocabulary, and
+ * counts where the adapter can count.
+ */
 export function SeverityFilter({ query, onChange, known, counts }: SeverityFilterProps) {
-  const { messages, formatter } = useAuditLogsEnvironment();
+  const { messages, formatter, adapter } = useAuditLogsEnvironment();
+  const one = adapter.capabilities.severitySelection === 'one';
   const [open, setOpen] = useState(false);
   const selected = new Set((query.severities ?? []).map((s) => s.toLowerCase()));
   const countOf = new Map((counts ?? []).map((c) => [c.label.toLowerCase(), c.count]));
@@ -29,7 +33,9 @@ export function SeverityFilter({ query, onChange, known, counts }: SeverityFilte
   const toggle = (label: string) => {
     const next = selected.has(label.toLowerCase())
       ? (query.severities ?? []).filter((s) => s.toLowerCase() !== label.toLowerCase())
-      : [...(query.severities ?? []), label];
+      : one
+        ? [label] // a server that filters by one severity: choosing another replaces it
+        : [...(query.severities ?? []), label];
     onChange(next);
   };
   return (

@@ -59,6 +59,10 @@ export interface AuditLogsMessages {
   errorTitle: (kind: string) => string;
   /** The data structure (which fields the log has) could not be loaded. */
   structureFailed: string;
+  /** The server's headline counts: the list's name, events today, severe events this week. */
+  activity: string;
+  totalToday: (count: string) => string;
+  severeThisWeek: (count: string) => string;
   notAvailable: string;
 }
 
@@ -133,6 +137,9 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   linkNotice: (issues) => `Some filters could not be used and were left out: ${issues.join('; ')}`,
   errorTitle: (kind) => ERROR_TITLES[kind] ?? 'Something went wrong loading the audit log.',
   structureFailed: 'The fields of this audit log could not be loaded.',
+  activity: 'Activity',
+  totalToday: (count) => `${count} today`,
+  severeThisWeek: (count) => `${count} severe this week`,
   notAvailable: '—',
 };
 

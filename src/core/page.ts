@@ -54,3 +54,11 @@ export interface AuditStats {
   bySeverity: SeverityCount[];
   histogram: AuditHistogram;
 }
+
+/** Headline counts a server keeps (Frontegg's `/audits/stats`). */
+export interface AuditActivity {
+  /** Events today. */
+  totalToday?: number;
+  /** Events of high severity or worse in the last 7 days. */
+  severeThisWeek?: number;
+}

@@ -84,6 +84,16 @@ export const auditLogsQueries = {
       ...NO_RETRY,
     }),
 
+  /** The server's headline counts, where it keeps them. */
+  activity: (s: QueryScope) =>
+    queryOptions({
+      queryKey: [...auditLogsKeys.all(s), 'activity'] as const,
+      queryFn: ({ signal }) => s.adapter.activity!({ tenantId: s.tenantId }, { signal }),
+      enabled: Boolean(s.adapter.activity),
+      staleTime: EVENTS_STALE_MS,
+      ...NO_RETRY,
+    }),
+
   /** How many events matching `query` are newer than `since` (an ISO timestamp). */
   newEvents: (s: QueryScope, query: AuditQuery, since: string) =>
     queryOptions({
@@ -116,20 +126,23 @@ export const auditLogsQueries = {
     queryOptions({
       queryKey: [...auditLogsKeys.all(s), 'related', event.id] as const,
       queryFn: async ({ signal }) => {
-        const filters: FieldFilter[] = [];
-        if (event.correlationId) filters.push({ field: 'correlationId', op: 'eq', value: event.correlationId });
-        if (event.traceId) filters.push({ field: 'traceId', op: 'eq', value: event.traceId });
-        const pages = await Promise.all(
-          filters.map((filter) =>
-            s.adapter.list(
-              { tenantId: s.tenantId, query: { filters: [filter] }, page: { type: 'offset', offset: 0, limit: RELATED_LIMIT } },
-              { signal },
-            ),
-          ),
-        );
+        const { correlationId, traceId } = event;
+        let found: AuditEvent[];
+        if (s.adapter.related) {
+          found = await s.adapter.related({ tenantId: s.tenantId, correlationId, traceId }, { signal });
+        } else {
+          const filters: FieldFilter[] = [];
+          if (correlationId) filters.push({ field: 'correlationId', op: 'eq', value: correlationId });
+          if (traceId) filters.push({ field: 'traceId', op: 'eq', value: traceId });
+          const page = { type: 'offset', offset: 0, limit: RELATED_LIMIT } as const;
+          const pages = await Promise.all(
+            filters.map((filter) => s.adapter.list({ tenantId: s.tenantId, query: { filters: [filter] }, page }, { signal })),
+          );
+          found = pages.flatMap((p) => p.events);
+        }
         const seen = new Set([event.id]);
         const related: AuditEvent[] = [];
-        for (const e of pages.flatMap((p) => p.events)) {
+        for (const e of found) {
           if (!seen.has(e.id)) related.push(e);
           seen.add(e.id);
         }

@@ -8,3 +8,9 @@ export function useStats(query: AuditQuery, maxBuckets = 60) {
   const { queryClient, ...scope } = useQueryScope();
   return useQuery(auditLogsQueries.stats(scope, query, maxBuckets), queryClient);
 }
+
+/** The server's headline counts (today, severe this week), where the adapter has `activity`. */
+export function useActivity() {
+  const { queryClient, ...scope } = useQueryScope();
+  return useQuery(auditLogsQueries.activity(scope), queryClient);
+}

@@ -47,7 +47,7 @@ export interface MemoryAdapterOptions {
 }
 
 /** An adapter over events held in the browser, plus what happened to the ones it could not read. */
-export interface MemoryAdapter extends Required<AuditLogsAdapter> {
+export interface MemoryAdapter extends Required<Omit<AuditLogsAdapter, 'related' | 'activity'>> {
   /**
    * Events left out (malformed, or a repeated id), each with its position in the array and the reason.
    * Reading it finishes checking every event first (which otherwise happens while the page is idle).

@@ -77,7 +77,7 @@ describe('dialect-specific', () => {
       fsh: { listKey: 'data', enums: 'numbers' },
     });
     try {
-      const adapter = createHttpAdapter({ baseUrl: server.url, dialect: 'fsh' });
+      const adapter = createHttpAdapter({ baseUrl: server.url, dialect: 'fsh', now: () => NOW });
       const page = await adapter.list({ tenantId: TENANT, query: {}, page: { type: 'offset', offset: 150, limit: 100 } });
       expect(page.events).toHaveLength(100);
       expect(page.total).toBe(250);

@@ -18,6 +18,8 @@ export interface HttpClientOptions {
   retryDelayMs?: number;
   /** Longest `Retry-After` waited for before giving up with a rate-limited error. @default 30000 */
   maxRetryAfterMs?: number;
+  /** The clock time presets and default windows resolve against (epoch ms). @default Date.now */
+  now?: () => number;
 }
 
 export interface HttpRequest {
@@ -74,6 +76,11 @@ export class HttpClient {
 
   constructor(readonly options: HttpClientOptions) {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** Epoch ms now, by the configured clock. */
+  now(): number {
+    return this.options.now?.() ?? Date.now();
   }
 
   private describe(request: HttpRequest): string {

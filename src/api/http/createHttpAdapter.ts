@@ -33,6 +33,8 @@ export interface HttpAdapterOptions {
   retries?: number;
   /** First backoff delay in ms, doubling per retry. @default 300 */
   retryDelayMs?: number;
+  /** The clock that time presets ("Last 7 days") and default windows resolve against. @default Date.now */
+  now?: () => number;
 }
 
 /**

@@ -104,6 +104,7 @@ async function withBadEvent(response: Response, fault: EventFault): Promise<Resp
 export function createMockHandler(options: MockHandlerOptions = {}): MockHandler {
   const dialect = options.dialect ?? 'native';
   const backend = createMockAdapter(options);
+  const now = (): number => (typeof options.now === 'function' ? options.now() : options.now ?? Date.now());
   const routes = routesFor(dialect, options.fsh ?? {});
   const faults: (HttpFault & { times: number })[] = [];
   const requests: RecordedRequest[] = [];
@@ -127,7 +128,7 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
     const route = routes.find(([method, pattern]) => method === request.method && pattern.test(path));
     if (!route) return json({ error: { kind: 'not-found', message: `No route for ${request.method} ${path}` } }, 404);
     try {
-      const response = await route[2]({ request, url, backend, canWrite: scopes.includes('audit:write') }, path.match(route[1])!);
+      const response = await route[2]({ request, url, backend, canWrite: scopes.includes('audit:write'), now }, path.match(route[1])!);
       if (fault && eventFault) {
         if (--fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
         return withBadEvent(response, eventFault);

@@ -45,7 +45,7 @@ export function toFronteggRow(e: AuditEvent): Record<string, unknown> {
 
 function fromRow(row: Record<string, unknown>): unknown {
   const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) if (!ROW_KEYS.has(key) && value !== undefined) fields[key] = value;
+  for (const [key, value] of Object.entries(row)) if (!ROW_KEYS.has(key) && value !== undefined) fields[fieldNameOf(key)] = value;
   return {
     id: row._id,
     timestamp: row.createdAt,
@@ -105,24 +105,53 @@ const MetadataSchema = z.object({
       type: z.optional(z.string()),
       sortable: z.optional(z.boolean()),
       filterable: z.optional(z.boolean()),
-      showInTable: z.optional(z.boolean()),
+      showInTable: z.optional(z.union([z.boolean(), z.string()])),
       showInMoreInfo: z.optional(z.union([z.boolean(), z.string()])),
     }),
   ),
 });
 
+/** Frontegg's severities, lowest first. */
+export const FRONTEGG_SEVERITIES = ['Info', 'Medium', 'High', 'Critical', 'Error'];
+
+/** A metadata flag: a boolean, or (as Frontegg sends `showInMoreInfo`) "true"/"false", "Always"/"Never". */
+function flag(value: boolean | string | undefined, fallback: boolean): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === undefined) return fallback;
+  const text = value.trim().toLowerCase();
+  return text === 'true' || text === 'always' ? true : text === 'false' || text === 'never' ? false : fallback;
+}
+
+/**
+ * A vendor's property name as one of our field names: Frontegg allows names ours do not (dots, dashes,
+ * a leading digit), so those become letters, digits and `_`. The same mapping reads the row.
+ */
+export function fieldNameOf(key: string): string {
+  const known = FIELD_OF_KEY[key];
+  if (known) return known;
+  const safe = key.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
+  return /^[A-Za-z]/.test(safe) ? safe : `f_${safe}`.slice(0, 64);
+}
+
 /** Frontegg's metadata properties as our data structure (its names mapped to ours, the rest custom). */
 function toDataStructure(meta: z.infer<typeof MetadataSchema>) {
   const builtIns = new Map(BUILT_IN_FIELDS.map((f) => [f.name, f]));
-  const fields: FieldDefinition[] = meta.properties.map((p, order) => {
-    const name = FIELD_OF_KEY[p.name] ?? p.name;
+  const seen = new Set<string>();
+  const properties = meta.properties.filter((p) => {
+    const name = fieldNameOf(p.name);
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+  const fields: FieldDefinition[] = properties.map((p, order) => {
+    const name = fieldNameOf(p.name);
     const builtIn = builtIns.get(name);
     return {
       name,
       displayName: p.displayName,
       type: builtIn?.type ?? TYPES[(p.type ?? '').toLowerCase()] ?? 'string',
-      visible: p.showInTable ?? true,
-      showInDetails: p.showInMoreInfo === undefined ? true : p.showInMoreInfo === true || p.showInMoreInfo === 'Always',
+      visible: flag(p.showInTable, true),
+      showInDetails: flag(p.showInMoreInfo, true),
       // Frontegg matches values exactly; only equality filters are offered.
       filterable: p.filterable ?? false,
       sortable: p.sortable ?? false,
@@ -131,7 +160,13 @@ function toDataStructure(meta: z.infer<typeof MetadataSchema>) {
       ...(builtIn?.width && { width: builtIn.width }),
     };
   });
-  return parseDataStructure({ fields });
+  const ds = parseDataStructure({ fields });
+  // GET /audits filters by severity whatever the metadata says; the filter lists Frontegg's words
+  // (there are no counts to take them from).
+  const severity = ds.fields.find((f) => f.name === 'severity')!;
+  severity.filterable = true;
+  severity.options ??= FRONTEGG_SEVERITIES;
+  return ds;
 }
 
 export const FRONTEGG_METADATA_PATH = '/metadata';
@@ -153,7 +188,7 @@ export const fronteggDialect: Dialect = {
     const offsetOf = (page: PageRequest) => (page.type === 'offset' ? page.offset : unsupported('Frontegg audits', 'page by cursor'));
     return {
       async list({ tenantId, query, page }, options) {
-        const params = fronteggParams(query, Date.now());
+        const params = fronteggParams(query, client.now());
         const offset = offsetOf(page);
         params.set('offset', String(offset));
         params.set('count', String(page.limit));
@@ -163,6 +198,12 @@ export const fronteggDialect: Dialect = {
         );
         const { events, skipped } = readRows(body.data, fromRow, tenantId);
         return { events, total: body.total, offset, ...(skipped.length && { skipped }) };
+      },
+      async activity({ tenantId }, options) {
+        return client.json(
+          { path: '/audits/stats', headers: tenant(tenantId), signal: options?.signal },
+          z.object({ totalToday: z.optional(z.number()), severeThisWeek: z.optional(z.number()) }),
+        );
       },
       async get({ tenantId, id }, options) {
         // Frontegg has no GET by id: ask for the row by its _id.
@@ -190,7 +231,7 @@ export const fronteggDialect: Dialect = {
         const response = await client.send({
           method: 'POST',
           path: '/audits/export/csv/v2',
-          query: fronteggParams(query, Date.now()),
+          query: fronteggParams(query, client.now()),
           body: { properties: columns.map((c) => ({ name: KEYS[c.name] ?? c.name, displayName: c.displayName })) },
           headers: { ...tenant(tenantId), accept: 'text/csv' },
           signal: options?.signal,

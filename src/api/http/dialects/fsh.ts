@@ -1,20 +1,25 @@
 import * as z from 'zod/mini';
-import type { AuditEvent } from '../../../core/event.js';
-import { defaultDataStructure } from '../../../core/fields.js';
+import { defaultDataStructure, sortFields } from '../../../core/fields.js';
+import { DAY } from '../../../core/time.js';
 import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
+import type { AuditLogsAdapter } from '../../adapter.js';
 import { AuditApiError } from '../../errors.js';
 import { enc, readOne, readRows, unsupported, type Dialect } from './shared.js';
 
-/** fullstackhero's GET /api/v1/audits: pages of at most 100, tenant as a parameter. */
+/** fullstackhero's GET /api/v1/audits: pages of at most 100, newest first, tenant as a parameter. */
 export const FSH_MAX_PAGE = 100;
-/** Event types by their enum value. */
+/** The longest window its list answers (a longer one is a 400). */
+export const FSH_MAX_WINDOW_DAYS = 90;
+/** `AuditEventType` by value. */
 export const FSH_EVENT_TYPES = ['None', 'EntityChange', 'Security', 'Activity', 'Exception'];
-/** Tag names by bit: tags travel as one integer of flags (bit i set = FSH_TAGS[i]). */
-export const FSH_TAGS = ['pii', 'auth', 'admin', 'billing', 'ops', 'webhooks', 'security', 'sampled'];
+/** `AuditSeverity` by value (0 is None): the words fullstackhero uses. */
+export const FSH_SEVERITIES = ['None', 'Trace', 'Debug', 'Information', 'Warning', 'Error', 'Critical'];
+/** `AuditTag` flags by bit: tags travel as one integer (bit i set = FSH_TAGS[i]). */
+export const FSH_TAGS = ['PiiMasked', 'OutOfQuota', 'Sampled', 'RetainedLong', 'HealthCheck', 'Authentication', 'Authorization'];
 
 export function tagsToFlags(tags: readonly string[] | undefined): number {
   return (tags ?? []).reduce((flags, tag) => {
-    const bit = FSH_TAGS.indexOf(tag.toLowerCase());
+    const bit = FSH_TAGS.findIndex((name) => name.toLowerCase() === tag.toLowerCase());
     return bit < 0 ? flags : flags | (1 << bit);
   }, 0);
 }
@@ -23,7 +28,15 @@ export function flagsToTags(flags: number): string[] {
   return FSH_TAGS.filter((_, bit) => (flags & (1 << bit)) !== 0);
 }
 
-/** Our filterable fields ↔ the query parameters the API takes (equality only). */
+/** An enum value as fullstackhero names it, from its name or its number. */
+function enumName(names: readonly string[], value: unknown): string | undefined {
+  if (typeof value === 'number') return names[value];
+  if (typeof value !== 'string') return undefined;
+  if (/^\d+$/.test(value)) return names[Number(value)];
+  return names.find((n) => n.toLowerCase() === value.toLowerCase()) ?? value;
+}
+
+/** Our filterable fields ↔ the query parameters the API takes (equality). */
 const PARAMS: Record<string, string> = {
   'actor.id': 'userId',
   source: 'source',
@@ -31,43 +44,13 @@ const PARAMS: Record<string, string> = {
   traceId: 'traceId',
   eventType: 'eventType',
   tags: 'tags',
-};
-const SORTS: Record<string, string> = {
-  timestamp: 'occurredAtUtc',
   severity: 'severity',
-  eventType: 'eventType',
-  source: 'source',
-  'actor.name': 'userName',
 };
-
-/** An item as fullstackhero sends it (enums as names), for the mock server. */
-export function toFshItem(e: AuditEvent): Record<string, unknown> {
-  return {
-    id: e.id,
-    occurredAtUtc: e.timestamp.replace(/Z$/, ''),
-    tenantId: e.tenantId,
-    eventType: e.eventType ?? 'Activity',
-    severity: e.severity,
-    userId: e.actor?.id ?? null,
-    userName: e.actor?.name ?? e.actor?.email ?? null,
-    traceId: e.traceId ?? null,
-    correlationId: e.correlationId ?? null,
-    requestId: e.requestId ?? null,
-    source: e.source ?? null,
-    tags: tagsToFlags(e.tags),
-    action: e.action,
-    entityName: e.resource ?? null,
-    entityId: e.resourceId ?? null,
-    ipAddress: e.ip ?? null,
-    changes: (e.changes ?? []).map((c) => ({ propertyName: c.field, oldValue: c.before ?? null, newValue: c.after ?? null })),
-    payload: e.payload ?? null,
-  };
-}
 
 const n = (v: unknown) => (v === null ? undefined : v);
 
 function fromItem(item: Record<string, unknown>): unknown {
-  const eventType = typeof item.eventType === 'number' ? FSH_EVENT_TYPES[item.eventType] : item.eventType;
+  const eventType = enumName(FSH_EVENT_TYPES, item.eventType);
   const changes = Array.isArray(item.changes)
     ? item.changes.map((c: Record<string, unknown>) => ({ field: c.propertyName, before: n(c.oldValue), after: n(c.newValue) }))
     : undefined;
@@ -75,7 +58,8 @@ function fromItem(item: Record<string, unknown>): unknown {
     id: item.id,
     timestamp: item.occurredAtUtc,
     tenantId: n(item.tenantId),
-    severity: item.severity,
+    severity: enumName(FSH_SEVERITIES, item.severity) ?? item.severity,
+    // Its list carries no action: the event type stands in (the details have the payload).
     action: item.action ?? eventType ?? 'event',
     resource: n(item.entityName),
     resourceId: n(item.entityId),
@@ -86,35 +70,55 @@ function fromItem(item: Record<string, unknown>): unknown {
     correlationId: n(item.correlationId),
     traceId: n(item.traceId),
     requestId: n(item.requestId),
-    tags: typeof item.tags === 'number' ? flagsToTags(item.tags) : item.tags,
+    tags: typeof item.tags === 'number' ? flagsToTags(item.tags) : typeof item.tags === 'string' ? item.tags.split(/,\s*/).filter((t) => t && t !== 'None') : item.tags,
     changes: changes?.length ? changes : undefined,
     payload: n(item.payload),
   };
 }
 
+/**
+ * The list's query parameters. Its windows are bounded: no range asks for the longest it answers (it
+ * would otherwise answer its default of 7 days), and a longer one is refused here in words.
+ */
 export function fshParams(query: AuditQuery, now: number): URLSearchParams {
   const params = new URLSearchParams();
   if (query.search) params.set('search', query.search);
-  for (const s of query.severities ?? []) params.append('severity', s);
-  const { from, to } = resolveTimeRange(query.timeRange, now);
-  if (from !== undefined) params.set('fromUtc', new Date(from).toISOString());
-  if (to !== undefined) params.set('toUtc', new Date(to).toISOString());
+  const severities = query.severities ?? [];
+  if (severities.length > 1) unsupported('fullstackhero audits', 'filter by more than one severity at a time');
+  if (severities[0]) params.set('severity', enumName(FSH_SEVERITIES, severities[0])!);
+  let { from, to } = resolveTimeRange(query.timeRange, now);
   for (const filter of query.filters ?? []) {
     if (filter.field === 'timestamp' && (filter.op === 'after' || filter.op === 'before' || filter.op === 'between')) {
       const [a, b] = Array.isArray(filter.value) ? filter.value : [filter.value, filter.value];
-      if (filter.op !== 'before') params.set('fromUtc', new Date(String(a)).toISOString());
-      if (filter.op !== 'after') params.set('toUtc', new Date(String(b)).toISOString());
+      if (filter.op !== 'before') from = Date.parse(String(a));
+      if (filter.op !== 'after') to = Date.parse(String(b));
       continue;
     }
     const param = PARAMS[filter.field];
-    if (!param || filter.op !== 'eq' || Array.isArray(filter.value)) {
-      unsupported('fullstackhero audits', `filter "${filter.field}" with "${filter.op}"`);
+    const values = Array.isArray(filter.value) ? filter.value.map(String) : [String(filter.value)];
+    const anyOf = filter.op === 'in' || filter.op === 'eq';
+    // Tags are flags (any of them matches); everything else one value.
+    if (!param || !anyOf || (filter.field !== 'tags' && values.length !== 1)) {
+      unsupported('fullstackhero audits', `filter "${filter.field}" with "${filter.op}"${values.length > 1 ? ' and several values' : ''}`);
     }
-    params.set(param, filter.field === 'tags' ? String(tagsToFlags([String(filter.value)])) : String(filter.value));
+    if (filter.field === 'tags') params.set(param, String(tagsToFlags(values)));
+    else if (filter.field === 'eventType') params.set(param, enumName(FSH_EVENT_TYPES, values[0])!);
+    else if (filter.field === 'severity') params.set(param, enumName(FSH_SEVERITIES, values[0])!);
+    else params.set(param, values[0]!);
   }
-  if (query.sort) {
-    const sort = SORTS[query.sort.field] ?? unsupported('fullstackhero audits', `sort by "${query.sort.field}"`);
-    params.set('sort', `${sort} ${query.sort.direction}`);
+  const end = to ?? now;
+  const start = from ?? end - FSH_MAX_WINDOW_DAYS * DAY;
+  if (end - start > FSH_MAX_WINDOW_DAYS * DAY) {
+    throw new AuditApiError(
+      'bad-request',
+      `fullstackhero answers at most ${FSH_MAX_WINDOW_DAYS} days at a time. Choose a time range of ${FSH_MAX_WINDOW_DAYS} days or less.`,
+    );
+  }
+  params.set('fromUtc', new Date(start).toISOString());
+  if (to !== undefined) params.set('toUtc', new Date(to).toISOString());
+  const sort = query.sort;
+  if (sort && (sort.field !== 'timestamp' || sort.direction !== 'desc')) {
+    unsupported('fullstackhero audits', 'sort other than newest first');
   }
   return params;
 }
@@ -127,16 +131,28 @@ const PageSchema = z
   })
   .check(z.refine((p) => Boolean(p.items || p.data), 'the list must be under "items" or "data"'));
 
-/** Only what the API can filter and sort is offered. */
+/** The columns fullstackhero fills, in this order; only what its API can filter is filterable, nothing sorts. */
+const COLUMNS = ['timestamp', 'severity', 'eventType', 'actor.name', 'source', 'correlationId', 'traceId', 'tags'];
 const DATA_STRUCTURE = (() => {
   const ds = defaultDataStructure();
   for (const f of ds.fields) {
+    const column = COLUMNS.indexOf(f.name);
+    f.visible = column >= 0;
+    if (column >= 0) f.order = column;
+    else f.order += COLUMNS.length;
     f.filterable = f.name === 'timestamp' || f.name in PARAMS;
-    f.sortable = f.name in SORTS;
-    if (f.name === 'eventType') f.visible = true;
+    f.sortable = false;
+    if (f.name === 'severity') f.options = FSH_SEVERITIES.slice(1);
+    if (f.name === 'eventType') f.options = FSH_EVENT_TYPES.slice(1);
+    if (f.name === 'tags') f.options = [...FSH_TAGS];
   }
-  return ds;
+  return { fields: sortFields(ds.fields) };
 })();
+
+const SummaryList = z.array(z.unknown());
+
+/** Finbuckle's header strategy names the tenant too (the parameter alone asks for cross-tenant access). */
+const tenantHeader = (tenantId: string) => ({ tenant: tenantId });
 
 export const fshDialect: Dialect = {
   capabilities: {
@@ -148,38 +164,71 @@ export const fshDialect: Dialect = {
     serverExport: false,
     create: false,
     delete: false,
-    filterOperators: ['eq', 'before', 'after', 'between'],
+    filterOperators: ['eq', 'in', 'before', 'after', 'between'],
+    severitySelection: 'one',
   },
-  create: (client) => ({
-    async list({ tenantId, query, page }, options) {
+  create: (client) => {
+    const list: AuditLogsAdapter['list'] = async ({ tenantId, query, page }, options) => {
       if (page.type !== 'offset') unsupported('fullstackhero audits', 'page by cursor');
       const size = Math.min(page.limit, FSH_MAX_PAGE);
       const firstPage = Math.floor(page.offset / size);
       const skip = page.offset - firstPage * size;
       const fetchPage = async (index: number) => {
-        const params = fshParams(query, Date.now());
+        const params = fshParams(query, client.now());
         params.set('tenantId', tenantId);
         params.set('pageNumber', String(index + 1));
         params.set('pageSize', String(size));
-        const body = await client.json({ path: '/api/v1/audits', query: params, signal: options?.signal }, PageSchema);
+        const body = await client.json(
+          { path: '/api/v1/audits', query: params, headers: tenantHeader(tenantId), signal: options?.signal },
+          PageSchema,
+        );
         return { list: body.items ?? body.data ?? [], total: body.totalCount };
       };
       const first = await fetchPage(firstPage);
       // An offset between page boundaries needs the next page too.
-      const list = skip ? [...first.list, ...(await fetchPage(firstPage + 1)).list] : first.list;
-      const { events, skipped } = readRows(list.slice(skip, skip + size), fromItem, tenantId);
+      const rows = skip ? [...first.list, ...(await fetchPage(firstPage + 1)).list] : first.list;
+      const { events, skipped } = readRows(rows.slice(skip, skip + size), fromItem, tenantId);
       return { events, total: first.total, offset: page.offset, ...(skipped.length && { skipped }) };
-    },
-    async get({ tenantId, id }, options) {
-      const body = await client.json(
-        { path: `/api/v1/audits/${enc(id)}`, query: new URLSearchParams({ tenantId }), signal: options?.signal },
-        z.unknown(),
-      );
-      if (body === null) throw new AuditApiError('not-found', `No audit event with id "${id}".`, { status: 404 });
-      return readOne(body, fromItem, tenantId, `GET /api/v1/audits/${id}`);
-    },
-    async getDataStructure() {
-      return structuredClone(DATA_STRUCTURE);
-    },
-  }),
+    };
+    return {
+      list,
+      async get({ tenantId, id }, options) {
+        const body = await client.json(
+          { path: `/api/v1/audits/${enc(id)}`, query: new URLSearchParams({ tenantId }), headers: tenantHeader(tenantId), signal: options?.signal },
+          z.unknown(),
+        );
+        if (body === null) throw new AuditApiError('not-found', `No audit event with id "${id}".`, { status: 404 });
+        return readOne(body, fromItem, tenantId, `GET /api/v1/audits/${id}`);
+      },
+      async getDataStructure() {
+        return structuredClone(DATA_STRUCTURE);
+      },
+      /** `/by-correlation/{id}` and `/by-trace/{id}` where the server has them; `list` where it does not. */
+      async related({ tenantId, correlationId, traceId }, options) {
+        const lookups: [string, string][] = [];
+        if (correlationId) lookups.push(['by-correlation', correlationId]);
+        if (traceId) lookups.push(['by-trace', traceId]);
+        const found = await Promise.all(
+          lookups.map(async ([route, value]) => {
+            try {
+              const list = await client.json(
+                { path: `/api/v1/audits/${route}/${enc(value)}`, query: new URLSearchParams({ tenantId }), headers: tenantHeader(tenantId), signal: options?.signal },
+                SummaryList,
+              );
+              return readRows(list, fromItem, tenantId).events;
+            } catch (error) {
+              if (!(error instanceof AuditApiError) || (error.kind !== 'not-found' && error.status !== 405)) throw error;
+              const field = route === 'by-correlation' ? 'correlationId' : 'traceId';
+              const page = await list(
+                { tenantId, query: { filters: [{ field, op: 'eq', value }] }, page: { type: 'offset', offset: 0, limit: FSH_MAX_PAGE } },
+                options,
+              );
+              return page.events;
+            }
+          }),
+        );
+        return found.flat();
+      },
+    };
+  },
 };

@@ -105,7 +105,7 @@ export const loggingDialect: Dialect = {
     return {
       async list({ tenantId, query, page }, options) {
         if (page.type !== 'cursor') unsupported('logging audit', 'page by offset');
-        const params = loggingParams(query, Date.now());
+        const params = loggingParams(query, client.now());
         params.set('limit', String(page.limit));
         if (page.cursor) params.set('cursor', page.cursor);
         const body = await client.json(

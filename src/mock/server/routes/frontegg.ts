@@ -40,7 +40,8 @@ async function fronteggMetadata(ctx: RouteContext, tenantId: string) {
         sortable: f.sortable,
         filterable: f.filterable && ['string', 'email', 'ip', 'severity', 'enum'].includes(f.type),
         showInTable: f.visible,
-        showInMoreInfo: f.showInDetails ? 'Always' : 'Never',
+        // Frontegg's metadata carries this flag as a string.
+        showInMoreInfo: f.showInDetails ? 'true' : 'false',
       })),
   };
 }

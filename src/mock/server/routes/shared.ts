@@ -8,6 +8,8 @@ export interface RouteContext {
   backend: MockAdapter;
   /** Whether the caller holds `audit:write` (the logging dialect's delete). */
   canWrite: boolean;
+  /** The server's clock (epoch ms). */
+  now: () => number;
 }
 
 type Route = (ctx: RouteContext, match: RegExpMatchArray) => Promise<Response>;
