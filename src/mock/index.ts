@@ -6,4 +6,4 @@ export type { GenerateEventsOptions } from './generator.js';
 export type { SeverityVocabulary } from './vocabulary.js';
 export { createMockHandler, mockFetch } from './server/handler.js';
 export type { HttpFault, MockHandler, MockHandlerOptions, RecordedRequest } from './server/handler.js';
-export type { FshShape } from './server/routes.js';
+export type { FshShape, LoggingShape } from './server/routes.js';

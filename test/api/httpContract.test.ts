@@ -28,7 +28,7 @@ const CASES: DialectCase[] = [
   { dialect: 'native', tenantOf: (r) => r.headers['x-tenant-id'] ?? null, filter: [{ field: 'actor.email', op: 'contains', value: 'a' }], cursor: false, severities: ['High', 'Critical'] },
   { dialect: 'frontegg', tenantOf: (r) => r.headers['frontegg-tenant-id'] ?? null, filter: [{ field: 'action', op: 'eq', value: 'user.login' }], cursor: false, severities: ['High', 'Critical'] },
   { dialect: 'fsh', tenantOf: (r) => new URLSearchParams(r.search).get('tenantId'), filter: [{ field: 'source', op: 'eq', value: 'web' }], cursor: false, severities: ['Error'], fixedSort: true },
-  { dialect: 'logging', tenantOf: (r) => r.headers['x-tenant-id'] ?? null, filter: [{ field: 'action', op: 'eq', value: 'user.login' }], cursor: true, severities: ['High', 'Critical'] },
+  { dialect: 'logging', tenantOf: (r) => r.headers['x-tenant-id'] ?? null, filter: [{ field: 'action', op: 'eq', value: 'user.login' }], cursor: true, severities: ['error', 'critical'] },
 ];
 
 async function rejection(promise: Promise<unknown>): Promise<AuditApiError> {

@@ -2,7 +2,7 @@ import { AuditApiError } from '../../api/errors.js';
 import type { HttpDialect } from '../../api/http/createHttpAdapter.js';
 import { createMockAdapter, type MockAdapter, type MockAdapterOptions } from '../createMockAdapter.js';
 import { errorResponse, json } from './http.js';
-import { routesFor, type FshShape } from './routes.js';
+import { routesFor, type FshShape, type LoggingShape } from './routes.js';
 
 /** A fault the server answers with instead of the real response. */
 export interface HttpFault {
@@ -31,6 +31,8 @@ export interface MockHandlerOptions extends MockAdapterOptions {
   scopes?: string[];
   /** fullstackhero's envelope and enums. */
   fsh?: FshShape;
+  /** The logging API's page, entry and metadata shapes. */
+  logging?: LoggingShape;
   /** A path prefix to strip (the server mounted under `/api/native`, say). */
   basePath?: string;
 }
@@ -105,7 +107,7 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
   const dialect = options.dialect ?? 'native';
   const backend = createMockAdapter(options);
   const now = (): number => (typeof options.now === 'function' ? options.now() : options.now ?? Date.now());
-  const routes = routesFor(dialect, options.fsh ?? {});
+  const routes = routesFor(dialect, options.fsh ?? {}, options.logging ?? {});
   const faults: (HttpFault & { times: number })[] = [];
   const requests: RecordedRequest[] = [];
   let token = options.token;
@@ -128,7 +130,7 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
     const route = routes.find(([method, pattern]) => method === request.method && pattern.test(path));
     if (!route) return json({ error: { kind: 'not-found', message: `No route for ${request.method} ${path}` } }, 404);
     try {
-      const response = await route[2]({ request, url, backend, canWrite: scopes.includes('audit:write'), now }, path.match(route[1])!);
+      const response = await route[2]({ request, url, backend, scopes, now }, path.match(route[1])!);
       if (fault && eventFault) {
         if (--fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
         return withBadEvent(response, eventFault);

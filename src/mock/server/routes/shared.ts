@@ -6,8 +6,8 @@ export interface RouteContext {
   request: Request;
   url: URL;
   backend: MockAdapter;
-  /** Whether the caller holds `audit:write` (the logging dialect's delete). */
-  canWrite: boolean;
+  /** The scopes the caller's token holds (`audit:read`, `audit:write`). */
+  scopes: readonly string[];
   /** The server's clock (epoch ms). */
   now: () => number;
 }
