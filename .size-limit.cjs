@@ -25,6 +25,8 @@ module.exports = [
     path: 'bench/size/page.tsx',
     ignore: deps,
     gzip: true,
-    limit: '30 KiB',
+    // 30 KiB when the groundwork landed (28.8 KiB); the delete flow and the dialects' metadata readers
+    // grew it on purpose. A page names its dialect by string, so all four dialects are in it.
+    limit: '34 KiB',
   },
 ];

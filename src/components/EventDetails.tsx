@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { useDeleteEvent } from '../hooks/useDeleteEvent.js';
+import { DeleteEventDialog } from './DeleteEventDialog.js';
 import { EventFields } from './EventFields.js';
 import { RelatedEvents } from './RelatedEvents.js';
 
@@ -22,6 +24,8 @@ export interface EventDetailsProps {
   onClose: () => void;
   /** Filter the log by (or exclude) a value of this event, closing the dialog. */
   onPivot: (filter: FieldFilter) => void;
+  /** The event was deleted (after the server confirmed). Absent: no delete. */
+  onDeleted?: (event: AuditEvent) => void;
   /** Extra class on the dialog. */
   className?: string;
 }
@@ -34,7 +38,24 @@ export function EventDetails(props: EventDetailsProps) {
   const { event, failed, fields, previous, next, onNavigate, onClose, onPivot, className } = props;
   const { messages, formatter } = useAuditLogsEnvironment();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const [confirming, setConfirming] = useState(false);
+  const deletion = useDeleteEvent();
+  const { onDeleted } = props;
+  const refocusDelete = useRef(false);
+  const cancelDelete = () => {
+    setConfirming(false);
+    deletion.reset();
+    refocusDelete.current = true;
+  };
+  // Back on "Delete event" once the confirmation has closed (closing a modal moves focus itself).
+  useEffect(() => {
+    if (!confirming && refocusDelete.current) {
+      refocusDelete.current = false;
+      deleteRef.current?.focus();
+    }
+  }, [confirming]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -49,7 +70,8 @@ export function EventDetails(props: EventDetailsProps) {
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        // Escape inside the confirmation is the confirmation's to handle.
+        if (!confirming) onClose();
       }}
     >
       <header className="ral-details__header">
@@ -73,6 +95,11 @@ export function EventDetails(props: EventDetailsProps) {
               {label}
             </button>
           ))}
+          {onDeleted && event ? (
+            <button ref={deleteRef} type="button" className="ral-button ral-button--danger" onClick={() => setConfirming(true)}>
+              {messages.deleteEvent}
+            </button>
+          ) : null}
           <button type="button" className="ral-button" onClick={onClose} autoFocus>
             {messages.close}
           </button>
@@ -94,6 +121,15 @@ export function EventDetails(props: EventDetailsProps) {
           <p role="status">{messages.rowFailed}</p>
         )}
       </div>
+      {confirming && event && onDeleted ? (
+        <DeleteEventDialog
+          event={event}
+          pending={deletion.isPending}
+          error={deletion.error}
+          onCancel={cancelDelete}
+          onConfirm={() => deletion.mutate(event.id, { onSuccess: () => onDeleted(event) })}
+        />
+      ) : null}
     </dialog>
   );
 }

@@ -38,7 +38,7 @@ const FIRST_PAGES: VisibleRange = { start: 0, end: PAGE_SIZE - 1 };
  */
 export function EventLog(props: EventLogProps) {
   const { query, fields, rowHeight, selectedId, onSelectedIdChange, onQueryChange } = props;
-  const { messages, formatter } = useAuditLogsEnvironment();
+  const { messages, formatter, abilities } = useAuditLogsEnvironment();
   const identity = JSON.stringify(query);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [focusRequest, setFocusRequest] = useState<number | null>(null);
@@ -108,6 +108,12 @@ export function EventLog(props: EventLogProps) {
   const navigate = (index: number) => {
     virtual.scrollToRow(index);
     open(index);
+  };
+  // The server confirmed and the rows are fresh: focus moves to the row that took its place.
+  const deleted = () => {
+    const index = selectedIndex ?? active;
+    onSelectedIdChange(null);
+    focusRow(Math.max(0, Math.min(index, rows.rowCount - 1)));
   };
   const pivot = (filter: FieldFilter) => {
     onSelectedIdChange(null);
@@ -190,6 +196,7 @@ export function EventLog(props: EventLogProps) {
           onOpenRelated={(event) => onSelectedIdChange(event.id)}
           onPivot={pivot}
           onClose={close}
+          onDeleted={abilities.delete ? deleted : undefined}
         />
       ) : null}
     </>

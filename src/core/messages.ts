@@ -59,6 +59,13 @@ export interface AuditLogsMessages {
   errorTitle: (kind: string) => string;
   /** The data structure (which fields the log has) could not be loaded. */
   structureFailed: string;
+  /** Deleting an event: the button, the confirmation's title and warning, its cancel, failures. */
+  deleteEvent: string;
+  deleteEventTitle: string;
+  deleteEventWarning: string;
+  cancel: string;
+  deleteFailed: string;
+  deleteForbidden: string;
   /** The server's headline counts: the list's name, events today, severe events this week. */
   activity: string;
   totalToday: (count: string) => string;
@@ -137,6 +144,13 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   linkNotice: (issues) => `Some filters could not be used and were left out: ${issues.join('; ')}`,
   errorTitle: (kind) => ERROR_TITLES[kind] ?? 'Something went wrong loading the audit log.',
   structureFailed: 'The fields of this audit log could not be loaded.',
+  deleteEvent: 'Delete event',
+  deleteEventTitle: 'Delete event?',
+  deleteEventWarning:
+    'Audit logs are the tamper-resistant record of what happened in this account. Deleting an event is permanent and cannot be undone; use it only as a last resort, and check first that your compliance rules allow it.',
+  cancel: 'Cancel',
+  deleteFailed: 'The event was not deleted.',
+  deleteForbidden: 'The event was not deleted: the server refused (missing the delete permission).',
   activity: 'Activity',
   totalToday: (count) => `${count} today`,
   severeThisWeek: (count) => `${count} severe this week`,

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { AuditLogsAdapter } from '../api/adapter.js';
 import type { AuditEvent } from '../core/event.js';
 import type { EventPage } from '../core/page.js';
@@ -149,5 +149,23 @@ export const auditLogsQueries = {
         return related.sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : 0));
       },
       ...NO_RETRY,
+    }),
+};
+
+/** Every change the component makes, as mutation option factories (the same keys and policy as queries). */
+export const auditLogsMutations = {
+  /**
+   * Deletes an event (the tenant goes with the request). Nothing changes in the cache until the server
+   * confirms; then the rows, counts and that event are fetched again, and only then does it resolve.
+   */
+  deleteEvent: (s: QueryScope, queryClient: QueryClient) =>
+    mutationOptions({
+      mutationKey: [...auditLogsKeys.all(s), 'delete'] as const,
+      mutationFn: (id: string) => s.adapter.delete!({ tenantId: s.tenantId, id }),
+      onSuccess: async (_result, id) => {
+        queryClient.removeQueries({ queryKey: auditLogsKeys.event(s, id) });
+        await queryClient.invalidateQueries({ queryKey: [...auditLogsKeys.all(s), 'events'] });
+      },
+      retry: false,
     }),
 };
