@@ -155,7 +155,8 @@ describe.each(CASES)('createHttpAdapter over a real server: $dialect', ({ dialec
     server.handler.failNext({ body: 'html' });
     const html = await rejection(adapter.list({ tenantId: TENANT, query: {}, page }));
     expect(html.kind).toBe('invalid-response');
-    expect(html.message).toMatch(/text\/html instead of JSON.*Is baseUrl/);
+    expect(html.message).toMatch(/^The server sent a web page instead of audit data — often a sign-in page: the session may have expired\./);
+    expect(html.message).toContain('text/html');
     server.handler.failNext({ body: 'not-json' });
     expect((await rejection(adapter.list({ tenantId: TENANT, query: {}, page }))).message).toMatch(/does not parse/);
     server.handler.failNext({ body: 'wrong-shape' });

@@ -206,10 +206,14 @@ export class HttpClient {
     const response = await this.send(request);
     const type = response.headers.get('content-type') ?? '';
     if (!/\bjson\b/i.test(type)) {
-      const start = (await response.text()).slice(0, 80).replace(/\s+/g, ' ');
+      const text = await response.text();
+      const start = text.slice(0, 80).replace(/\s+/g, ' ');
+      const page = /\bhtml\b/i.test(type) || /^\s*<(!doctype|html)/i.test(text);
       throw new AuditApiError(
         'invalid-response',
-        `${this.describe(request)} answered ${type || 'without a content type'} instead of JSON ("${start}…"). Is baseUrl (${this.options.baseUrl}) the API and not a web page?`,
+        page
+          ? `The server sent a web page instead of audit data — often a sign-in page: the session may have expired. (${this.describe(request)} answered ${type || 'HTML'}: "${start}…"; if it keeps happening, check that baseUrl ${this.options.baseUrl} is the API.)`
+          : `${this.describe(request)} answered ${type || 'without a content type'} instead of JSON ("${start}…"). Is baseUrl (${this.options.baseUrl}) the API?`,
         { status: response.status },
       );
     }
