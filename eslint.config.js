@@ -50,5 +50,6 @@ export default tseslint.config(
   layer('memory', ['mock', 'hooks', 'components', 'api/http']),
   layer('mock', ['hooks', 'components']),
   layer('hooks', ['memory', 'mock', 'components']),
-  layer('components', ['memory', 'mock', 'api/http']),
+  layer('components', ['memory', 'mock', 'api/http', 'testing']),
+  layer('testing', ['memory', 'mock', 'hooks', 'components']),
 );

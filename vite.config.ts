@@ -53,14 +53,15 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', mock: 'src/mock/index.ts', 'mock-server': 'src/mock/server/node.ts' },
+      entry: { index: 'src/index.ts', mock: 'src/mock/index.ts', 'mock-server': 'src/mock/server/node.ts', testing: 'src/testing/index.ts' },
       formats: ['es'],
     },
     rolldownOptions: {
       external: isExternal,
       output: {
         // Vite strips "use client" from sources; entry chunks get it back so RSC hosts can import us.
-        banner: (chunk) => (chunk.isEntry ? '"use client";' : ''),
+        // Only the entries React renders from: the Node mock server and the test suite are not client code.
+        banner: (chunk) => (chunk.isEntry && (chunk.name === 'index' || chunk.name === 'mock') ? '"use client";' : ''),
         chunkFileNames: 'chunks/shared-[hash].js',
       },
     },

@@ -19,8 +19,8 @@ const DIALECTS: Record<HttpDialect, Dialect> = {
 export interface HttpAdapterOptions {
   /** Where the API lives, e.g. `https://api.example.com/v1` or `/api`. */
   baseUrl: string;
-  /** The protocol the server speaks. @default 'native' */
-  dialect?: HttpDialect;
+  /** The protocol the server speaks: one of ours by name, or your own from `defineDialect`. @default 'native' */
+  dialect?: HttpDialect | Dialect;
   /** The tenant for requests that name none (the component always names its `tenantId`). */
   tenantId?: string;
   /** A bearer token (sync or async); called again with `forceRefresh: true` once after a 401. */
@@ -51,8 +51,10 @@ function nameFailure(error: unknown, method: string): unknown {
 
 /** An adapter for a real server, speaking one of four protocols through one request pipeline. */
 export function createHttpAdapter(options: HttpAdapterOptions): AuditLogsAdapter {
-  const dialect = DIALECTS[options.dialect ?? 'native'];
-  if (!dialect) throw new TypeError(`Unknown dialect "${String(options.dialect)}": use native, frontegg, fsh or logging.`);
+  const dialect = typeof options.dialect === 'object' ? options.dialect : DIALECTS[options.dialect ?? 'native'];
+  if (!dialect) {
+    throw new TypeError(`Unknown dialect "${String(options.dialect)}": use native, frontegg, fsh, logging, or defineDialect({...}).`);
+  }
   if (!options.baseUrl) throw new TypeError('createHttpAdapter needs a baseUrl.');
   const client = new HttpClient(options);
   const methods = dialect.create(client) as unknown as Record<string, (request: { tenantId: string }, ...rest: unknown[]) => Promise<unknown>>;

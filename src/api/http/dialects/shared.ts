@@ -5,7 +5,7 @@ import type { AdapterCapabilities, AuditLogsAdapter } from '../../adapter.js';
 import { AuditApiError } from '../../errors.js';
 import type { HttpClient } from '../client.js';
 
-/** A protocol: what it can do, and the adapter methods over an `HttpClient`. */
+/** A protocol: what it can do, and the adapter methods over an `HttpClient` (see `defineDialect`). */
 export interface Dialect {
   capabilities: AdapterCapabilities;
   create(client: HttpClient): Omit<AuditLogsAdapter, 'capabilities'>;

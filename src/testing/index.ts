@@ -1,0 +1,2 @@
+export { describeAdapterContract } from './describeAdapterContract.js';
+export type { AdapterContractOptions, AdapterUnderTest } from './describeAdapterContract.js';
