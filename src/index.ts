@@ -96,6 +96,8 @@ export { createMemoryAdapter } from './memory/createMemoryAdapter.js';
 export type { MemoryAdapter, MemoryAdapterOptions } from './memory/createMemoryAdapter.js';
 export type { IngestSkippedEvent } from './memory/store.js';
 export { MAX_DEPTH, TRUNCATED_MARK } from './core/depth.js';
+export { DEFAULT_PERMISSIONS, resolveAbilities } from './core/abilities.js';
+export type { Abilities } from './core/abilities.js';
 export { csvCell, csvLine } from './core/csv.js';
 export { DEFAULT_MESSAGES } from './core/messages.js';
 export type { AuditLogsMessages } from './core/messages.js';
