@@ -68,6 +68,8 @@ export function App() {
           query={url.query}
           onQueryChange={url.setQuery}
           queryIssues={url.issues}
+          // The demo's viewer is a tenant admin: it may delete where the backend can.
+          permissions={{ export: true, manageFields: true, delete: true }}
         />
       </div>
     </main>

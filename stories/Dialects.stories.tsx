@@ -26,7 +26,7 @@ function served(dialect: HttpDialect, setup?: (handler: MockHandler) => void) {
   const handler = createMockHandler({ dialect, count: 2_000, seed: 42, now: STORY_NOW, basePath: base, token: 'story-token' });
   setup?.(handler);
   return {
-    args: { adapter: createHttpAdapter({ baseUrl: base, dialect, getToken: () => 'story-token' }) },
+    args: { adapter: createHttpAdapter({ baseUrl: base, dialect, getToken: () => 'story-token', now: () => STORY_NOW }) },
     parameters: { msw: { handlers: [http.all(`${base}/*`, ({ request }) => handler(request))] } },
   };
 }
@@ -37,14 +37,29 @@ const rowsShown = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
   });
 };
 
-/** Our own REST protocol: paging with totals, stats and histogram, everything. */
-export const Native: Story = { ...served('native'), play: rowsShown };
-/** Frontegg's audits API: offset paging with totals, metadata-driven columns, no histogram (no stats). */
-export const Frontegg: Story = { ...served('frontegg'), play: rowsShown };
-/** fullstackhero: pages of at most 100, integer enums, event type column. */
-export const Fullstackhero: Story = { ...served('fsh'), play: rowsShown };
-/** The cursor-paged logging API: rows load as you near the end; the count is a lower bound. */
-export const CursorLogging: Story = { ...served('logging'), play: rowsShown };
+/** Rows, then the Severity filter open: the dialect's own words, in rank order. */
+const severityOpen = (words: string[]) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  await rowsShown({ canvasElement });
+  const canvas = within(canvasElement);
+  canvas.getByRole('button', { name: 'Severity' }).click();
+  const group = await canvas.findByRole('group', { name: 'Severity' });
+  for (const word of words) await expect(within(group).getByRole('checkbox', { name: word })).toBeInTheDocument();
+};
+
+/** Our own REST protocol: paging with totals, stats and histogram, severity counts, everything. */
+export const Native: Story = { ...served('native'), play: severityOpen(['Critical', 'Error', 'High', 'Medium', 'Info']) };
+/** Frontegg's audits API: metadata-driven columns, its five severities (no counts), today's activity from /audits/stats. */
+export const Frontegg: Story = { ...served('frontegg'), play: severityOpen(['Info', 'Medium', 'High', 'Critical', 'Error']) };
+/**
+ * fullstackhero: the columns it fills (Time, Severity, Event type, User, Source, Correlation ID, Trace ID, Tags),
+ * its six severities (one at a time), tags as named flags.
+ */
+export const Fullstackhero: Story = {
+  ...served('fsh'),
+  play: severityOpen(['Trace', 'Debug', 'Information', 'Warning', 'Error', 'Critical']),
+};
+/** The cursor-paged logging API: its lower-case severities from /filters; rows load as you near the end. */
+export const CursorLogging: Story = { ...served('logging'), play: severityOpen(['debug', 'info', 'warning', 'error', 'critical']) };
 
 /** The token is refused even after one refresh: an authentication error, with Retry. */
 export const AuthError: Story = {
