@@ -111,4 +111,20 @@ describe('the fullstackhero dialect in full', () => {
     expect(fallback.map((e) => e.id).sort()).toEqual(related.map((e) => e.id).sort());
     expect(lastParams().get('correlationId')).toBe(first!.correlationId);
   });
+
+  it('counts by severity from /summary for a window, and has no counts where it cannot count', async () => {
+    const range = { from: new Date(NOW - 20 * DAY).toISOString(), to: new Date(NOW).toISOString() };
+    const stats = await adapter.stats!({ tenantId: TENANT, query: { timeRange: range } });
+    expect(server.handler.requests.at(-1)!.path).toBe('/api/v1/audits/summary');
+    const listed = await adapter.list({ tenantId: TENANT, query: { timeRange: range }, page: { type: 'offset', offset: 0, limit: 1 } });
+    expect(stats.total).toBe(listed.total);
+    expect(stats.bySeverity.map((c) => c.label)).toEqual(
+      [...stats.bySeverity].sort((a, b) => b.rank - a.rank).map((c) => c.label),
+    );
+    const only = await adapter.stats!({ tenantId: TENANT, query: { timeRange: range, severities: ['Error'] } });
+    expect(only.bySeverity.map((c) => c.label)).toEqual(['Error']);
+    await expect(adapter.stats!({ tenantId: TENANT, query: { search: 'login' } })).rejects.toMatchObject({ kind: 'unsupported' });
+    server.handler.failNext({ path: '/summary', status: 404 });
+    await expect(adapter.stats!({ tenantId: TENANT, query: {} })).rejects.toMatchObject({ kind: 'unsupported' });
+  });
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defaultDataStructure, sortFields } from '../../../core/fields.js';
+import { normalizeSeverity } from '../../../core/severity.js';
 import { DAY } from '../../../core/time.js';
 import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
 import type { AuditLogsAdapter } from '../../adapter.js';
@@ -150,6 +151,8 @@ const DATA_STRUCTURE = (() => {
 })();
 
 const SummaryList = z.array(z.unknown());
+/** `AuditSummaryAggregateDto`: counts keyed by enum name (or number). */
+const SummarySchema = z.object({ eventsBySeverity: z.optional(z.record(z.string(), z.number())) });
 
 /** Finbuckle's header strategy names the tenant too (the parameter alone asks for cross-tenant access). */
 const tenantHeader = (tenantId: string) => ({ tenant: tenantId });
@@ -159,7 +162,8 @@ export const fshDialect: Dialect = {
     paging: 'offset',
     total: true,
     search: true,
-    stats: false,
+    // Counts by severity from /summary (for a window; no histogram).
+    stats: true,
     editDataStructure: false,
     serverExport: false,
     create: false,
@@ -203,7 +207,37 @@ export const fshDialect: Dialect = {
       async getDataStructure() {
         return structuredClone(DATA_STRUCTURE);
       },
-      /** `/by-correlation/{id}` and `/by-trace/{id}` where the server has them; `list` where it does not. */
+      /**
+     * Counts by severity from `/summary`, which counts a window of a tenant and nothing narrower: a query
+     * with a search or field filters has no counts (said quietly, as `unsupported`).
+     */
+    async stats({ tenantId, query }, options) {
+      if (query.search || (query.filters ?? []).some((f) => f.field !== 'timestamp')) {
+        unsupported('fullstackhero audits', 'count a search or a field filter');
+      }
+      const window = fshParams({ timeRange: query.timeRange, filters: query.filters }, client.now());
+      const params = new URLSearchParams({ tenantId });
+      for (const key of ['fromUtc', 'toUtc']) if (window.get(key)) params.set(key, window.get(key)!);
+      let body: z.infer<typeof SummarySchema>;
+      try {
+        body = await client.json({ path: '/api/v1/audits/summary', query: params, headers: tenantHeader(tenantId), signal: options?.signal }, SummarySchema);
+      } catch (error) {
+        if (error instanceof AuditApiError && (error.kind === 'not-found' || error.status === 405)) {
+          unsupported('fullstackhero audits', 'count events (no /summary)');
+        }
+        throw error;
+      }
+      const wanted = new Set((query.severities ?? []).map((s) => enumName(FSH_SEVERITIES, s)!.toLowerCase()));
+      const bySeverity = Object.entries(body.eventsBySeverity ?? {})
+        .map(([key, count]) => {
+          const label = enumName(FSH_SEVERITIES, key) ?? key;
+          return { label, rank: normalizeSeverity(label).rank, count };
+        })
+        .filter((c) => c.label !== 'None' && c.count > 0 && (!wanted.size || wanted.has(c.label.toLowerCase())))
+        .sort((a, b) => b.rank - a.rank);
+      return { total: bySeverity.reduce((n, c) => n + c.count, 0), bySeverity, histogram: { bucketMs: 0, buckets: [] } };
+    },
+    /** `/by-correlation/{id}` and `/by-trace/{id}` where the server has them; `list` where it does not. */
       async related({ tenantId, correlationId, traceId }, options) {
         const lookups: [string, string][] = [];
         if (correlationId) lookups.push(['by-correlation', correlationId]);

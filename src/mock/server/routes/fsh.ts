@@ -145,6 +145,23 @@ export function fshRoutes(shape: FshShape): RouteTable {
         hasPrevious: pageNumber > 1,
       });
     }],
+    ['GET', /^\/api\/v1\/audits\/summary$/, async (ctx) => {
+      const p = ctx.url.searchParams;
+      const tenantId = tenantOf(ctx);
+      const to = p.get('toUtc') ? Date.parse(p.get('toUtc')!) : ctx.now();
+      const from = p.get('fromUtc') ? Date.parse(p.get('fromUtc')!) : to - DEFAULT_WINDOW;
+      const events = await all(ctx, tenantId, {
+        filters: [{ field: 'timestamp', op: 'between', value: [new Date(from).toISOString(), new Date(to + 1).toISOString()] }],
+      });
+      const count = (key: (e: AuditEvent) => string) =>
+        events.reduce<Record<string, number>>((acc, e) => ({ ...acc, [key(e)]: (acc[key(e)] ?? 0) + 1 }), {});
+      return json({
+        eventsByType: count((e) => e.eventType ?? 'None'),
+        eventsBySeverity: count((e) => (numbers ? String(SEVERITY[severityOf(e)]) : severityOf(e))),
+        eventsBySource: count((e) => e.source ?? ''),
+        eventsByTenant: { [tenantId]: events.length },
+      });
+    }],
     ['GET', /^\/api\/v1\/audits\/(by-correlation|by-trace)\/([^/]+)$/, async (ctx, m) => {
       const tenantId = tenantOf(ctx);
       const field = m[1] === 'by-correlation' ? 'correlationId' : 'traceId';
