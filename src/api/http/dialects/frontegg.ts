@@ -25,8 +25,8 @@ const KEYS: Record<string, string> = {
 const FIELD_OF_KEY = Object.fromEntries(Object.entries(KEYS).map(([f, k]) => [k, f]));
 const ROW_KEYS = new Set([...Object.values(KEYS), 'tenantId', 'vendorId']);
 
-/** A row as Frontegg sends it, for the mock server. */
-export function toFronteggRow(e: AuditEvent): Record<string, unknown> {
+/** A row as Frontegg takes it (for `POST /audits/`). */
+function toFronteggRow(e: AuditEvent): Record<string, unknown> {
   return {
     ...e.fields,
     _id: e.id,
@@ -264,7 +264,3 @@ export const fronteggDialect: Dialect = {
     };
   },
 };
-
-/** Frontegg field name of one of ours, for the mock server. */
-export const fronteggKeyOf = (field: string): string => KEYS[field] ?? field;
-export const fieldOfFronteggKey = (key: string): string => FIELD_OF_KEY[key] ?? key;

@@ -1,8 +1,48 @@
-import { FRONTEGG_TENANT_HEADER, fieldOfFronteggKey, fronteggKeyOf, toFronteggRow } from '../../../api/http/dialects/frontegg.js';
-import type { AuditEventDraft } from '../../../core/event.js';
+/**
+ * Frontegg's audits API as its documentation describes it, written apart from the client dialect: rows
+ * keyed `_id`, `createdAt`, `user`, `email`, `action`, `resource`, `severity`, `ip`, `userAgent`, `json`
+ * and the vendor's custom properties; the tenant in `frontegg-tenant-id`; `/metadata` flags as strings.
+ */
+import type { AuditEvent, AuditEventDraft } from '../../../core/event.js';
 import type { AuditQuery } from '../../../core/query.js';
 import { badRequest, csvResponse, json, readJson, requireTenant } from '../http.js';
 import { fieldParams, int, listAll, sortOf, type RouteContext, type RouteTable } from './shared.js';
+
+const FRONTEGG_TENANT_HEADER = 'frontegg-tenant-id';
+/** The mock backend's fields ↔ Frontegg's row keys. */
+const ROW_KEY_OF: Record<string, string> = {
+  id: '_id',
+  timestamp: 'createdAt',
+  'actor.name': 'user',
+  'actor.email': 'email',
+  action: 'action',
+  resource: 'resource',
+  severity: 'severity',
+  ip: 'ip',
+  userAgent: 'userAgent',
+  payload: 'json',
+};
+const FIELD_OF_ROW_KEY = Object.fromEntries(Object.entries(ROW_KEY_OF).map(([field, key]) => [key, field]));
+const fronteggKeyOf = (field: string): string => ROW_KEY_OF[field] ?? field;
+const fieldOfFronteggKey = (key: string): string => FIELD_OF_ROW_KEY[key] ?? key;
+
+function toFronteggRow(e: AuditEvent): Record<string, unknown> {
+  return {
+    ...e.fields,
+    _id: e.id,
+    createdAt: e.timestamp,
+    tenantId: e.tenantId,
+    vendorId: 'vendor-1',
+    user: e.actor?.name,
+    email: e.actor?.email,
+    action: e.action,
+    resource: e.resource,
+    severity: e.severity,
+    ip: e.ip,
+    userAgent: e.userAgent,
+    json: e.payload,
+  };
+}
 
 const FRONTEGG_RESERVED = new Set(['offset', 'count', 'sortBy', 'sortDirection', 'filter', 'severity', 'createdAt']);
 
