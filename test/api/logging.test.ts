@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditApiError } from '../../src/api/errors';
 import { createHttpAdapter } from '../../src/api/http/createHttpAdapter';
+import { loggingParams } from '../../src/api/http/dialects/logging';
+import { readFilterMetadata } from '../../src/api/http/dialects/loggingMetadata';
 import type { AuditEvent } from '../../src/core/event';
 import { startMockServer } from '../../src/mock/server/node';
 import type { LoggingShape } from '../../src/mock/server/routes';
@@ -96,5 +98,27 @@ describe('the cursor logging dialect in full', () => {
       const error = (await adapter.delete!({ tenantId: TENANT, id: event!.id }).catch((e: unknown) => e)) as AuditApiError;
       expect(error.message).toMatch(/Deleting an audit event needs the "audit:write" permission/);
     }, ['audit:read']);
+  });
+});
+
+describe('reading /filters metadata', () => {
+  it('takes parameter names from the metadata: a server that calls the email filter user_email gets user_email', () => {
+    const meta = readFilterMetadata({
+      fields: { user_email: { display_name: 'Email', type: 'string' }, level: { enum: ['LOW', 'HIGH'] } },
+      ordering_fields: ['-created_at', 'level'],
+    });
+    const params = loggingParams({ severities: ['high'], filters: [{ field: 'actor.email', op: 'eq', value: 'ada@acme.example' }], sort: { field: 'severity', direction: 'asc' } }, NOW, meta);
+    expect(params.get('user_email')).toBe('ada@acme.example');
+    expect(params.get('level')).toBe('HIGH');
+    expect(params.get('sort_by')).toBe('level');
+    expect(meta.labelOf.get('actor.email')).toBe('Email');
+    expect(meta.severities).toEqual(['LOW', 'HIGH']);
+  });
+
+  it('never throws on what it cannot read', () => {
+    for (const body of [null, 42, 'x', [], { filters: 7 }, { filters: [{ name: 3 }, null, 'action'] }, { fields: { x: null } }]) {
+      expect(() => readFilterMetadata(body)).not.toThrow();
+      expect(readFilterMetadata(body).paramOf.size).toBeGreaterThan(0);
+    }
   });
 });
