@@ -17,6 +17,8 @@ import { useControllableState } from '../hooks/useControllableState.js';
 import { useDataStructure } from '../hooks/useDataStructure.js';
 import { useResolvedQueryClient } from '../hooks/useResolvedQueryClient.js';
 import { useActivity, useStats } from '../hooks/useStats.js';
+import { useColumnLayout } from '../hooks/useColumnLayout.js';
+import type { ColumnLayout } from '../core/columnLayout.js';
 import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
 import { EventLog } from './EventLog.js';
@@ -75,6 +77,17 @@ export interface AuditLogsProps {
   defaultSelectedEventId?: string | null;
   /** Called when the open event changes (a row opened, Previous/Next, closed: `null`). */
   onSelectedEventIdChange?: (id: string | null) => void;
+  /** The user's column layout, controlled (keep it where you like). Pair with `onColumnLayoutChange`. */
+  columnLayout?: ColumnLayout;
+  /** The column layout to start with when this browser has none stored, uncontrolled. */
+  defaultColumnLayout?: ColumnLayout;
+  /** Called with every layout change (visibility, order, widths, pins). */
+  onColumnLayoutChange?: (layout: ColumnLayout) => void;
+  /**
+   * Tells this viewer's stored column layout apart from other viewers' of the same tenant.
+   * @default 'default'
+   */
+  storageKey?: string;
   /** Problems with the query the host read (say, from a link), shown as a notice. */
   queryIssues?: readonly string[];
   /** How often to ask for events newer than the newest shown, in ms; 0 turns it off. @default 30000 */
@@ -148,6 +161,15 @@ function AuditLogsView(props: AuditLogsProps) {
   );
   const stats = useStats(query);
   const activity = useActivity();
+  const shownFields = fields ?? PENDING_FIELDS;
+  const [columns, setColumns] = useColumnLayout({
+    tenantId: props.tenantId,
+    fields: shownFields,
+    value: props.columnLayout,
+    defaultValue: props.defaultColumnLayout,
+    onChange: props.onColumnLayoutChange,
+    storageKey: props.storageKey,
+  });
   const severityStats = useStats({ ...query, severities: undefined });
 
   if (structure.status === 'error') {
@@ -158,8 +180,10 @@ function AuditLogsView(props: AuditLogsProps) {
       <Toolbar
         query={query}
         onQueryChange={setQuery}
-        fields={fields ?? PENDING_FIELDS}
+        fields={shownFields}
         severityCounts={severityStats.data?.bySeverity}
+        columns={columns}
+        onColumnsChange={setColumns}
         className={props.classNames?.toolbar}
       />
       <EventLog
@@ -171,6 +195,8 @@ function AuditLogsView(props: AuditLogsProps) {
         onSelectedIdChange={setSelectedId}
         onEventOpen={props.onEventOpen}
         rowHeight={props.rowHeight ?? 36}
+        columns={columns}
+        onColumnsChange={setColumns}
         newEventsInterval={props.newEventsInterval ?? 30_000}
         classNames={props.classNames}
         summary={<ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />}

@@ -8,6 +8,7 @@ import { useEvent } from '../hooks/useEvent.js';
 import { PAGE_SIZE, useEventWindow, type VisibleRange } from '../hooks/useEventWindow.js';
 import { useNewEvents } from '../hooks/useNewEvents.js';
 import { useScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
+import type { ResolvedColumns } from '../core/columnLayout.js';
 import type { AuditLogsClassNames } from './AuditLogs.js';
 import { EventDetails } from './EventDetails.js';
 import { EventTable } from './EventTable.js';
@@ -23,6 +24,9 @@ export interface EventLogProps {
   onSelectedIdChange: (id: string | null) => void;
   onEventOpen?: (event: AuditEvent) => void;
   rowHeight: number;
+  /** The user's columns. */
+  columns: ResolvedColumns;
+  onColumnsChange: (columns: ResolvedColumns) => void;
   newEventsInterval: number;
   classNames?: AuditLogsClassNames;
   /** The activity summary, shown under the status line. */
@@ -181,6 +185,8 @@ export function EventLog(props: EventLogProps) {
           onFocusRow={focusRow}
           onOpen={open}
           rowHeight={rowHeight}
+          columns={props.columns}
+          onColumnsChange={props.onColumnsChange}
           className={props.classNames?.table}
         />
       )}

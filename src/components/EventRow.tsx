@@ -1,6 +1,6 @@
 import type { Row } from '@tanstack/react-table';
 import { flexRender } from '@tanstack/react-table';
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { AuditLogsMessages } from '../core/messages.js';
 import type { RowState } from '../hooks/useEventWindow.js';
@@ -15,6 +15,8 @@ export interface EventRowProps {
   state: RowState['status'];
   row: Row<typeof tableFeaturesUsed, AuditEvent> | undefined;
   columnCount: number;
+  /** Sticky styles of pinned columns, by column id. */
+  sticky: Map<string, CSSProperties>;
   active: boolean;
   messages: AuditLogsMessages;
   onOpen: (index: number) => void;
@@ -41,7 +43,14 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
     >
       {ready ? (
         row.getVisibleCells().map((cell) => (
-          <div key={cell.id} role="cell" className="ral-cell" style={{ width: cell.column.getSize() }}>
+          <div
+            key={cell.id}
+            role="cell"
+            className="ral-cell"
+            data-column={cell.column.id}
+            data-pinned={props.sticky.has(cell.column.id) || undefined}
+            style={{ width: cell.column.getSize(), ...props.sticky.get(cell.column.id) }}
+          >
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </div>
         ))

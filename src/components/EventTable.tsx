@@ -7,7 +7,8 @@ import { nextRowIndex } from '../core/rowNavigation.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { EventWindow } from '../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
-import { buildColumns, tableFeaturesUsed, visibilityOf } from './columns.js';
+import { buildColumns, displayOrder, pinStyles, tableFeaturesUsed } from './columns.js';
+import { resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
 
@@ -30,6 +31,9 @@ export interface EventTableProps {
   onFocusRow: (index: number) => void;
   onOpen: (index: number) => void;
   rowHeight: number;
+  /** The user's columns: visibility, order, widths, pins. */
+  columns: ResolvedColumns;
+  onColumnsChange: (columns: ResolvedColumns) => void;
   /** Extra class on the table. */
   className?: string;
 }
@@ -43,8 +47,9 @@ export function EventTable(props: EventTableProps) {
   const headRef = useRef<HTMLDivElement>(null);
   const lastLeft = useRef(0);
 
+  const { columns: layout, onColumnsChange } = props;
   const columns = useMemo(() => buildColumns(fields), [fields]);
-  const columnVisibility = useMemo(() => visibilityOf(fields), [fields]);
+  const columnVisibility = layout.visibility;
   const { virtualizer, spacerHeight, rowTop } = virtual;
   const items = virtualizer.getVirtualItems();
   // Table data: the events of the pages in view, the same array while those pages are unchanged.
@@ -58,7 +63,20 @@ export function EventTable(props: EventTableProps) {
     manualSorting: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    state: { sorting, columnVisibility },
+    state: {
+      sorting,
+      columnVisibility,
+      columnOrder: displayOrder(layout),
+      columnSizing: layout.widths,
+      columnPinning: { start: layout.pinned.start, end: layout.pinned.end },
+    },
+    columnResizeMode: 'onChange',
+    onColumnSizingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(layout.widths) : updater;
+      let changed = layout;
+      for (const [name, width] of Object.entries(next)) if (layout.widths[name] !== width) changed = resizeColumn(changed, name, width);
+      if (changed !== layout) onColumnsChange(changed);
+    },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       const first = next[0];
@@ -68,7 +86,9 @@ export function EventTable(props: EventTableProps) {
   const rowModel = table.getRowModel();
   const rowById = useMemo(() => new Map(rowModel.rows.map((r) => [r.id, r])), [rowModel]);
   const width = table.getTotalSize();
+  const sticky = pinStyles(layout, (name) => table.getColumn(name)?.getSize() ?? 0);
   const visibleCount = columns.filter((c) => columnVisibility[c.id ?? ''] !== false).length;
+
 
   // Focus a row the keyboard (or closing the details) moved to, once it is rendered.
   useEffect(() => {
@@ -109,6 +129,7 @@ export function EventTable(props: EventTableProps) {
       state: state.status,
       row: state.status === 'ready' ? rowById.get(state.event.id) : undefined,
       columnCount: visibleCount,
+      sticky,
       active: index === active,
       messages,
       onOpen,
@@ -134,7 +155,21 @@ export function EventTable(props: EventTableProps) {
       aria-busy={rows.initialLoading || undefined}
       className={className ? `ral-table ${className}` : 'ral-table'}
     >
-      <TableHead table={table} width={width} headRef={headRef} />
+      <TableHead
+        table={table}
+        width={width}
+        headRef={headRef}
+        sticky={sticky}
+        onResize={(name, size) => onColumnsChange(resizeColumn(layout, name, size))}
+        onFit={(name) => {
+          // Fit to what the rendered cells of that column need (a layout read, on the user's request).
+          const cells = scrollerRef.current?.querySelectorAll<HTMLElement>(`[data-column="${CSS.escape(name)}"] > *`) ?? [];
+          const head = headRef.current?.querySelector<HTMLElement>(`[data-column="${CSS.escape(name)}"] > *`);
+          let needed = head ? head.scrollWidth : 0;
+          for (const cell of cells) needed = Math.max(needed, cell.scrollWidth);
+          onColumnsChange(resizeColumn(layout, name, needed + 24));
+        }}
+      />
       <div
         ref={scrollerRef}
         role="rowgroup"

@@ -1,6 +1,7 @@
 import type { ReactTable } from '@tanstack/react-table';
 import { flexRender } from '@tanstack/react-table';
-import type { Ref } from 'react';
+import type { CSSProperties, KeyboardEvent, Ref } from 'react';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../core/columnLayout.js';
 import type { AuditEvent } from '../core/event.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { tableFeaturesUsed } from './columns.js';
@@ -9,10 +10,27 @@ export interface TableHeadProps {
   table: ReactTable<typeof tableFeaturesUsed, AuditEvent>;
   width: number;
   headRef: Ref<HTMLDivElement>;
+  /** Sticky styles of pinned columns, by column id. */
+  sticky: Map<string, CSSProperties>;
+  /** A column's new width, from the keyboard. */
+  onResize: (name: string, width: number) => void;
+  /** Fit a column to its content (double-click on its edge). */
+  onFit: (name: string) => void;
 }
 
-/** The header row: display names, widths, and sort buttons on sortable columns (`aria-sort`). */
-export function TableHead({ table, width, headRef }: TableHeadProps) {
+/** Keyboard steps on a column edge: arrows by 10 px, with Shift by 50. */
+function resizeStep(event: KeyboardEvent): number {
+  const step = event.shiftKey ? 50 : 10;
+  if (event.key === 'ArrowRight') return step;
+  if (event.key === 'ArrowLeft') return -step;
+  return 0;
+}
+
+/**
+ * The header row: display names, widths, sort buttons on sortable columns (`aria-sort`), and on each
+ * column's edge a focusable `separator` that resizes it (drag, arrow keys; double-click fits).
+ */
+export function TableHead({ table, width, headRef, sticky, onResize, onFit }: TableHeadProps) {
   const { messages } = useAuditLogsEnvironment();
   const group = table.getHeaderGroups()[0];
   return (
@@ -22,6 +40,7 @@ export function TableHead({ table, width, headRef }: TableHeadProps) {
           const column = header.column;
           const sorted = column.getIsSorted();
           const label = flexRender(column.columnDef.header, header.getContext());
+          const name = typeof label === 'string' ? label : column.id;
           const ariaSort = !column.getCanSort()
             ? undefined
             : sorted === 'asc'
@@ -29,6 +48,8 @@ export function TableHead({ table, width, headRef }: TableHeadProps) {
               : sorted === 'desc'
                 ? 'descending'
                 : 'none';
+          const size = header.getSize();
+          const resize = header.getResizeHandler();
           return (
             <div
               key={header.id}
@@ -36,7 +57,9 @@ export function TableHead({ table, width, headRef }: TableHeadProps) {
               aria-sort={ariaSort}
               aria-label={typeof label === 'string' ? label : undefined}
               className="ral-cell ral-cell--head"
-              style={{ width: header.getSize() }}
+              data-column={column.id}
+              data-pinned={sticky.has(column.id) || undefined}
+              style={{ width: size, ...sticky.get(column.id) }}
             >
               {column.getCanSort() ? (
                 <button
@@ -54,6 +77,26 @@ export function TableHead({ table, width, headRef }: TableHeadProps) {
               ) : (
                 <span className="ral-cell__text">{label}</span>
               )}
+              <div
+                role="separator"
+                aria-orientation="vertical"
+                aria-label={messages.resizeColumn(name)}
+                aria-valuenow={size}
+                aria-valuemin={MIN_COLUMN_WIDTH}
+                aria-valuemax={MAX_COLUMN_WIDTH}
+                tabIndex={0}
+                className="ral-resizer"
+                data-resizing={column.getIsResizing() || undefined}
+                onMouseDown={resize}
+                onTouchStart={resize}
+                onDoubleClick={() => onFit(column.id)}
+                onKeyDown={(event) => {
+                  const step = resizeStep(event);
+                  if (!step) return;
+                  event.preventDefault();
+                  onResize(column.id, size + step);
+                }}
+              />
             </div>
           );
         })}

@@ -3,7 +3,9 @@ import type { SeverityCount } from '../core/page.js';
 import { compactQuery, type AuditQuery } from '../core/query.js';
 import { withFilter } from '../core/queryEdit.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import type { ResolvedColumns } from '../core/columnLayout.js';
 import { AddFilter } from './AddFilter.js';
+import { ColumnsMenu } from './ColumnsMenu.js';
 import { FilterChips } from './FilterChips.js';
 import { SearchBox } from './SearchBox.js';
 import { SeverityFilter } from './SeverityFilter.js';
@@ -14,11 +16,14 @@ export interface ToolbarProps {
   onQueryChange: (query: AuditQuery) => void;
   fields: readonly FieldDefinition[];
   severityCounts: readonly SeverityCount[] | undefined;
+  /** The user's columns, for the Columns menu. */
+  columns: ResolvedColumns;
+  onColumnsChange: (columns: ResolvedColumns) => void;
   className?: string;
 }
 
-/** Search, severity, time range, field filters and the active-filter chips. */
-export function Toolbar({ query, onQueryChange, fields, severityCounts, className }: ToolbarProps) {
+/** Search, severity, time range, field filters, the Columns menu and the active-filter chips. */
+export function Toolbar({ query, onQueryChange, fields, severityCounts, columns, onColumnsChange, className }: ToolbarProps) {
   const { adapter } = useAuditLogsEnvironment();
   const update = (next: AuditQuery) => onQueryChange(compactQuery(next));
   const severityField = fields.find((f) => f.name === 'severity');
@@ -38,6 +43,9 @@ export function Toolbar({ query, onQueryChange, fields, severityCounts, classNam
         ) : null}
         <TimeRangeFilter query={query} onChange={(timeRange) => update({ ...query, timeRange })} />
         <AddFilter fields={fields} onAdd={(filter) => update(withFilter(query, filter))} />
+        <span className="ral-toolbar__end">
+          <ColumnsMenu fields={fields} columns={columns} onChange={onColumnsChange} />
+        </span>
       </div>
       <FilterChips query={query} fields={fields} onChange={update} />
     </div>

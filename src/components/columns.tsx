@@ -1,16 +1,43 @@
 import {
+  columnOrderingFeature,
+  columnPinningFeature,
+  columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
+import type { CSSProperties } from 'react';
+import type { ResolvedColumns } from '../core/columnLayout.js';
 import type { AuditEvent } from '../core/event.js';
 import { getFieldValue, type FieldDefinition } from '../core/fields.js';
 import { CellValue } from './CellValue.js';
 
-/** Table features, declared once: sizing and visibility, and sorting state (sorted by the server). */
-export const tableFeaturesUsed = tableFeatures({ columnVisibilityFeature, columnSizingFeature, rowSortingFeature });
+/**
+ * Table features, declared once: the user's columns (visibility, order, sizing and resizing, pinning) and
+ * sorting state (sorted by the server).
+ */
+export const tableFeaturesUsed = tableFeatures({
+  columnVisibilityFeature,
+  columnOrderingFeature,
+  columnSizingFeature,
+  columnResizingFeature,
+  columnPinningFeature,
+  rowSortingFeature,
+});
+
+/** Default widths by type: room for what such values usually hold (an IPv6 address, an email, a date). */
+const WIDTH_BY_TYPE: Record<string, number> = {
+  datetime: 200,
+  severity: 110,
+  ip: 210,
+  email: 240,
+  number: 110,
+  enum: 150,
+  json: 220,
+  string: 170,
+};
 
 const helper = createColumnHelper<typeof tableFeaturesUsed, AuditEvent>();
 
@@ -21,7 +48,7 @@ export function buildColumns(fields: readonly FieldDefinition[]) {
       helper.accessor((event) => getFieldValue(event, field.name), {
       id: field.name,
       header: field.displayName,
-      size: field.width ?? (field.custom ? 160 : 150),
+      size: field.width ?? WIDTH_BY_TYPE[field.type] ?? 160,
       minSize: 60,
       enableSorting: field.sortable,
       sortDescFirst: field.type === 'datetime' || field.type === 'severity' || field.type === 'number',
@@ -32,7 +59,28 @@ export function buildColumns(fields: readonly FieldDefinition[]) {
   );
 }
 
-/** Column visibility state from the fields' `visible` flags. */
-export function visibilityOf(fields: readonly FieldDefinition[]): Record<string, boolean> {
-  return Object.fromEntries(fields.map((f) => [f.name, f.visible]));
+/** The order columns render in: pinned to the start, the rest, pinned to the end. */
+export function displayOrder(columns: ResolvedColumns): string[] {
+  const { start, end } = columns.pinned;
+  return [...start, ...columns.order.filter((n) => !start.includes(n) && !end.includes(n)), ...end];
+}
+
+/**
+ * Sticky offsets for pinned columns, computed once per render from the widths: a pinned column stays at
+ * its edge while the table scrolls sideways.
+ */
+export function pinStyles(columns: ResolvedColumns, widthOf: (name: string) => number): Map<string, CSSProperties> {
+  const styles = new Map<string, CSSProperties>();
+  const shown = (n: string) => columns.visibility[n];
+  let left = 0;
+  for (const name of columns.pinned.start.filter(shown)) {
+    styles.set(name, { position: 'sticky', insetInlineStart: left, zIndex: 2 });
+    left += widthOf(name);
+  }
+  let right = 0;
+  for (const name of [...columns.pinned.end].filter(shown).reverse()) {
+    styles.set(name, { position: 'sticky', insetInlineEnd: right, zIndex: 2 });
+    right += widthOf(name);
+  }
+  return styles;
 }

@@ -59,6 +59,16 @@ export interface AuditLogsMessages {
   errorTitle: (kind: string) => string;
   /** The data structure (which fields the log has) could not be loaded. */
   structureFailed: string;
+  /** The Columns menu and column edges. */
+  columns: string;
+  resizeColumn: (column: string) => string;
+  moveLeft: (column: string) => string;
+  moveRight: (column: string) => string;
+  pinStart: (column: string) => string;
+  pinEnd: (column: string) => string;
+  unpin: (column: string) => string;
+  resetColumns: string;
+  columnMoved: (column: string, position: number, count: number) => string;
   /** Deleting an event: the button, the confirmation's title and warning, its cancel, failures. */
   deleteEvent: string;
   deleteEventTitle: string;
@@ -144,6 +154,15 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   linkNotice: (issues) => `Some filters could not be used and were left out: ${issues.join('; ')}`,
   errorTitle: (kind) => ERROR_TITLES[kind] ?? 'Something went wrong loading the audit log.',
   structureFailed: 'The fields of this audit log could not be loaded.',
+  columns: 'Columns',
+  resizeColumn: (column) => `Resize ${column}`,
+  moveLeft: (column) => `Move ${column} left`,
+  moveRight: (column) => `Move ${column} right`,
+  pinStart: (column) => `Pin ${column} to the left`,
+  pinEnd: (column) => `Pin ${column} to the right`,
+  unpin: (column) => `Unpin ${column}`,
+  resetColumns: 'Reset columns',
+  columnMoved: (column, position, count) => `${column} moved to position ${position} of ${count}.`,
   deleteEvent: 'Delete event',
   deleteEventTitle: 'Delete event?',
   deleteEventWarning:

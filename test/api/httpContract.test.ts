@@ -143,8 +143,11 @@ describe.each(CASES)('createHttpAdapter over a real server: $dialect', ({ dialec
     const controller = new AbortController();
     const started = Date.now();
     const page = { type: cursor ? 'cursor' : 'offset', cursor: null, offset: 0, limit: 5 } as never;
+    const before = server.handler.requests.length;
     const pending = adapter.list({ tenantId: TENANT, query: {}, page }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the server has the request, so it cannot arrive late and meet the next test's fault.
+    while (server.handler.requests.length === before) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - started).toBeLessThan(2000);
     truth().setLatency(0);

@@ -14,8 +14,8 @@ describe('keyboard', () => {
     const onEventOpen = vi.fn();
     renderAuditLogs({ adapter: createMockAdapter({ count: 200, seed: 4, now: NOW }), onEventOpen });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    // Tab goes through the sortable headers, then lands on the first row.
-    for (let i = 0; i < 12 && rowOf(document.activeElement) !== '2'; i++) await userEvent.tab();
+    // Tab goes through the sortable headers and their resize edges, then lands on the first row.
+    for (let i = 0; i < 30 && rowOf(document.activeElement) !== '2'; i++) await userEvent.tab();
     expect(rowOf(document.activeElement)).toBe('2');
     await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
     expect(rowOf(document.activeElement)).toBe('3');

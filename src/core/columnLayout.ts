@@ -1,0 +1,159 @@
+/**
+ * The user's layer of the columns: which fields are shown, in what order, how wide, pinned where. It is
+ * personal (per user, per tenant, in the browser), sits on top of the data structure's defaults, and is
+ * resolved against the fields there are now: a field added since the layout was saved appears with its
+ * default; names of fields that are gone are ignored. Pure: no storage, no React.
+ */
+import type { FieldDefinition } from './fields.js';
+
+export const COLUMN_LAYOUT_VERSION = 1;
+export const MIN_COLUMN_WIDTH = 60;
+export const MAX_COLUMN_WIDTH = 2000;
+
+/** A saved column layout. Every part is optional: what it does not say, the data structure decides. */
+export interface ColumnLayout {
+  version: typeof COLUMN_LAYOUT_VERSION;
+  /** Fields the user showed (true) or hid (false). */
+  visibility?: Record<string, boolean>;
+  /** Field names in the order the user put them. */
+  order?: string[];
+  /** Widths in CSS px the user set. */
+  widths?: Record<string, number>;
+  /** Fields pinned to the start (left in LTR) or end edge. */
+  pinned?: { start?: string[]; end?: string[] };
+  /** Every field the layout knew when it was saved: a field not in here is new and takes its default. */
+  seen?: string[];
+}
+
+/** A layout resolved against the current fields: what TanStack Table's column state needs. */
+export interface ResolvedColumns {
+  order: string[];
+  visibility: Record<string, boolean>;
+  widths: Record<string, number>;
+  pinned: { start: string[]; end: string[] };
+}
+
+const clampWidth = (w: number) => Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, w)));
+
+/** The data structure's defaults (no user layout). */
+export function defaultColumns(fields: readonly FieldDefinition[]): ResolvedColumns {
+  return resolveColumns(fields, undefined);
+}
+
+/** The columns a user sees: the data structure's defaults with the user's layout on top. */
+export function resolveColumns(fields: readonly FieldDefinition[], layout: ColumnLayout | undefined): ResolvedColumns {
+  const names = fields.map((f) => f.name);
+  const exists = new Set(names);
+  const seen = new Set(layout?.seen ?? names);
+  const visibility: Record<string, boolean> = {};
+  for (const f of fields) {
+    const chosen = layout?.visibility?.[f.name];
+    // A field the layout never saw is new: its default applies, whatever the layout says of others.
+    visibility[f.name] = chosen !== undefined && seen.has(f.name) ? chosen : f.visible;
+  }
+  // Order: the user's order of the fields that still exist; new fields go in after their default predecessor.
+  const order = (layout?.order ?? []).filter((n, i, all) => exists.has(n) && all.indexOf(n) === i);
+  names.forEach((name, i) => {
+    if (order.includes(name)) return;
+    const before = names.slice(0, i).reverse().find((n) => order.includes(n));
+    order.splice(before === undefined ? 0 : order.indexOf(before) + 1, 0, name);
+  });
+  const widths: Record<string, number> = {};
+  for (const f of fields) {
+    const w = layout?.widths?.[f.name];
+    if (typeof w === 'number' && Number.isFinite(w)) widths[f.name] = clampWidth(w);
+  }
+  const start = (layout?.pinned?.start ?? []).filter((n) => exists.has(n));
+  const end = (layout?.pinned?.end ?? []).filter((n) => exists.has(n) && !start.includes(n));
+  // At least one column stays visible.
+  if (!Object.values(visibility).some(Boolean) && names.length) visibility[names.includes('timestamp') ? 'timestamp' : names[0]!] = true;
+  return { order, visibility, widths, pinned: { start, end } };
+}
+
+/** The layout to save for resolved columns: what differs from the defaults, and every field it saw. */
+export function toColumnLayout(fields: readonly FieldDefinition[], columns: ResolvedColumns): ColumnLayout {
+  const defaults = defaultColumns(fields);
+  const visibility: Record<string, boolean> = {};
+  for (const [name, shown] of Object.entries(columns.visibility)) if (defaults.visibility[name] !== shown) visibility[name] = shown;
+  const sameOrder = columns.order.join('\u0000') === defaults.order.join('\u0000');
+  return {
+    version: COLUMN_LAYOUT_VERSION,
+    ...(Object.keys(visibility).length && { visibility }),
+    ...(!sameOrder && { order: [...columns.order] }),
+    ...(Object.keys(columns.widths).length && { widths: { ...columns.widths } }),
+    ...((columns.pinned.start.length || columns.pinned.end.length) && { pinned: { start: [...columns.pinned.start], end: [...columns.pinned.end] } }),
+    seen: fields.map((f) => f.name),
+  };
+}
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored layout read back: `undefined` for nothing, text that is not JSON, another version or another
+ * shape. Parts of the wrong type are dropped; never throws.
+ */
+export function parseColumnLayout(text: string | null | undefined): ColumnLayout | undefined {
+  if (!text) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value) || value.version !== COLUMN_LAYOUT_VERSION) return undefined;
+  const layout: ColumnLayout = { version: COLUMN_LAYOUT_VERSION };
+  if (isRecord(value.visibility)) {
+    layout.visibility = Object.fromEntries(Object.entries(value.visibility).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>;
+  }
+  if (isStringArray(value.order)) layout.order = value.order;
+  if (isRecord(value.widths)) {
+    layout.widths = Object.fromEntries(Object.entries(value.widths).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Record<string, number>;
+  }
+  if (isRecord(value.pinned)) {
+    layout.pinned = {
+      ...(isStringArray(value.pinned.start) && { start: value.pinned.start }),
+      ...(isStringArray(value.pinned.end) && { end: value.pinned.end }),
+    };
+  }
+  if (isStringArray(value.seen)) layout.seen = value.seen;
+  return layout;
+}
+
+/** Where a viewer keeps its layout in the browser: per tenant, and per `storageKey` for several viewers. */
+export function columnLayoutStorageKey(tenantId: string, storageKey = 'default'): string {
+  return `react-audit-logs:columns:v${COLUMN_LAYOUT_VERSION}:${storageKey}:${tenantId}`;
+}
+
+/** Moves a field one place towards the start (-1) or the end (+1) among the visible ones. */
+export function moveColumn(columns: ResolvedColumns, name: string, step: -1 | 1): ResolvedColumns {
+  const visible = columns.order.filter((n) => columns.visibility[n]);
+  const at = visible.indexOf(name);
+  const target = visible[at + step];
+  if (at < 0 || target === undefined) return columns;
+  const order = columns.order.filter((n) => n !== name);
+  const targetAt = order.indexOf(target);
+  order.splice(step < 0 ? targetAt : targetAt + 1, 0, name);
+  return { ...columns, order };
+}
+
+/** Shows or hides a field; the last visible one stays. */
+export function toggleColumn(columns: ResolvedColumns, name: string, shown: boolean): ResolvedColumns {
+  const visibility = { ...columns.visibility, [name]: shown };
+  if (!Object.values(visibility).some(Boolean)) return columns;
+  return { ...columns, visibility };
+}
+
+/** Pins a field to an edge, or unpins it (`false`). */
+export function pinColumn(columns: ResolvedColumns, name: string, edge: 'start' | 'end' | false): ResolvedColumns {
+  const start = columns.pinned.start.filter((n) => n !== name);
+  const end = columns.pinned.end.filter((n) => n !== name);
+  if (edge === 'start') start.push(name);
+  if (edge === 'end') end.unshift(name);
+  return { ...columns, pinned: { start, end } };
+}
+
+/** Sets a field's width (clamped). */
+export function resizeColumn(columns: ResolvedColumns, name: string, width: number): ResolvedColumns {
+  return { ...columns, widths: { ...columns.widths, [name]: clampWidth(width) } };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  columnLayoutStorageKey,
+  defaultColumns,
+  moveColumn,
+  parseColumnLayout,
+  pinColumn,
+  resizeColumn,
+  resolveColumns,
+  toColumnLayout,
+  toggleColumn,
+} from '../../src/core/columnLayout';
+import { defaultDataStructure } from '../../src/core/fields';
+
+const { fields } = defaultDataStructure([{ name: 'region', displayName: 'Region', type: 'string' }]);
+const visibleOrder = (c: ReturnType<typeof defaultColumns>) => c.order.filter((n) => c.visibility[n]);
+
+describe('column layout', () => {
+  it('defaults to the data structure: its visible fields, in its order', () => {
+    expect(visibleOrder(defaultColumns(fields))).toEqual(['timestamp', 'severity', 'actor.name', 'actor.email', 'action', 'resource', 'ip', 'region']);
+  });
+
+  it('keeps the user’s choices, and shows a field added later with its default', () => {
+    let columns = defaultColumns(fields);
+    columns = toggleColumn(columns, 'ip', false);
+    columns = moveColumn(columns, 'action', -1);
+    columns = resizeColumn(columns, 'action', 333);
+    columns = pinColumn(columns, 'timestamp', 'start');
+    const saved = toColumnLayout(fields, columns);
+    const later = defaultDataStructure([
+      { name: 'region', displayName: 'Region', type: 'string' },
+      { name: 'plan', displayName: 'Plan', type: 'string' },
+    ]).fields;
+    const resolved = resolveColumns(later, parseColumnLayout(JSON.stringify(saved)));
+    expect(visibleOrder(resolved)).toEqual(['timestamp', 'severity', 'actor.name', 'action', 'actor.email', 'resource', 'region', 'plan']);
+    expect(resolved.widths).toEqual({ action: 333 });
+    expect(resolved.pinned).toEqual({ start: ['timestamp'], end: [] });
+  });
+
+  it('ignores removed fields and storage that is not a layout, without an error', () => {
+    const layout = parseColumnLayout(JSON.stringify({ version: 1, order: ['gone', 'action'], visibility: { gone: true, action: 'yes' }, widths: { gone: 10 } }));
+    const resolved = resolveColumns(fields, layout);
+    expect(resolved.order).not.toContain('gone');
+    expect(resolved.widths).toEqual({});
+    for (const text of ['{', 'null', '[]', '{"version":2}', '']) expect(parseColumnLayout(text)).toBeUndefined();
+  });
+
+  it('keeps at least one column visible', () => {
+    let columns = defaultColumns(fields);
+    for (const name of visibleOrder(columns)) columns = toggleColumn(columns, name, false);
+    expect(visibleOrder(columns)).toHaveLength(1);
+    const none = resolveColumns(fields, { version: 1, visibility: Object.fromEntries(fields.map((f) => [f.name, false])) });
+    expect(visibleOrder(none)).toEqual(['timestamp']);
+  });
+
+  it('saves nothing but what differs (a reset layout resolves to the defaults) and keys storage by tenant and viewer', () => {
+    const reset = toColumnLayout(fields, defaultColumns(fields));
+    expect(reset).toEqual({ version: 1, seen: fields.map((f) => f.name) });
+    expect(resolveColumns(fields, reset)).toEqual(defaultColumns(fields));
+    expect(columnLayoutStorageKey('acme')).not.toBe(columnLayoutStorageKey('globex'));
+    expect(columnLayoutStorageKey('acme', 'billing')).not.toBe(columnLayoutStorageKey('acme'));
+  });
+
+  it('clamps widths, and moves only among visible columns', () => {
+    expect(resizeColumn(defaultColumns(fields), 'ip', 5).widths.ip).toBe(60);
+    const columns = moveColumn(defaultColumns(fields), 'timestamp', -1);
+    expect(visibleOrder(columns)[0]).toBe('timestamp');
+  });
+});
