@@ -25,8 +25,9 @@ module.exports = [
     path: 'bench/size/page.tsx',
     ignore: deps,
     gzip: true,
-    // 30 KiB when the groundwork landed (28.8 KiB); the delete flow and the dialects' metadata readers
-    // grew it on purpose. A page names its dialect by string, so all four dialects are in it.
-    limit: '34 KiB',
+    // 30 KiB when the groundwork landed (28.8 KiB); the delete flow, the dialects' metadata readers, the
+    // Columns menu and the Add field dialog grew it on purpose (37.6 KiB). A page names its dialect by
+    // string, so all four dialects are in it.
+    limit: '40 KiB',
   },
 ];

@@ -18,7 +18,10 @@ import { useDataStructure } from '../hooks/useDataStructure.js';
 import { useResolvedQueryClient } from '../hooks/useResolvedQueryClient.js';
 import { useActivity, useStats } from '../hooks/useStats.js';
 import { useColumnLayout } from '../hooks/useColumnLayout.js';
+import { browserFieldStore, type DataStructureStore } from '../hooks/fieldStore.js';
+import type { FieldHome } from '../hooks/queries.js';
 import type { ColumnLayout } from '../core/columnLayout.js';
+import { EMPTY_FIELD_FORM, type FieldFormValues } from '../core/fieldForm.js';
 import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
 import { EventLog } from './EventLog.js';
@@ -88,6 +91,12 @@ export interface AuditLogsProps {
    * @default 'default'
    */
   storageKey?: string;
+  /**
+   * Where tenant admins' custom fields are saved when the adapter cannot save them (say, Frontegg, whose
+   * metadata is the vendor's): your backend's `load(tenantId)` / `save(tenantId, structure)`.
+   * @default this browser (with a note "Saved in this browser only")
+   */
+  dataStructureStore?: DataStructureStore;
   /** Problems with the query the host read (say, from a link), shown as a notice. */
   queryIssues?: readonly string[];
   /** How often to ask for events newer than the newest shown, in ms; 0 turns it off. @default 30000 */
@@ -101,7 +110,16 @@ export function AuditLogs(props: AuditLogsProps) {
   const queryClient = useResolvedQueryClient(props.queryClient);
   const scope = useId();
   const adapterKey = useAdapterKey(props.adapter);
-  const { locale, timeZone, messages: messageOverrides, permissions, adapter, tenantId } = props;
+  const { locale, timeZone, messages: messageOverrides, permissions, adapter, tenantId, dataStructureStore, storageKey } = props;
+  const fieldHome = useMemo<FieldHome>(
+    () =>
+      adapter.capabilities.editDataStructure && adapter.saveDataStructure
+        ? { where: 'adapter', store: browserFieldStore(storageKey) }
+        : dataStructureStore
+          ? { where: 'host', store: dataStructureStore }
+          : { where: 'browser', store: browserFieldStore(storageKey) },
+    [adapter, dataStructureStore, storageKey],
+  );
   const formatter = useMemo(() => createFormatter({ locale, timeZone }), [locale, timeZone]);
   const messages = useMemo(() => resolveMessages(messageOverrides), [messageOverrides]);
   const env = useMemo<AuditLogsEnvironment>(
@@ -114,9 +132,11 @@ export function AuditLogs(props: AuditLogsProps) {
       messages,
       formatter,
       permissions: { ...DEFAULT_PERMISSIONS, ...permissions },
-      abilities: resolveAbilities(adapter.capabilities, permissions),
+      // Custom fields always have somewhere to go: the adapter, the host's store, or this browser.
+      abilities: resolveAbilities(adapter.capabilities, permissions, { canStoreFields: true }),
+      fieldHome,
     }),
-    [adapter, adapterKey, tenantId, queryClient, scope, messages, formatter, permissions],
+    [adapter, adapterKey, tenantId, queryClient, scope, messages, formatter, permissions, fieldHome],
   );
   const style: CSSProperties | undefined = props.height === undefined ? undefined : { height: props.height };
   return (
@@ -152,8 +172,11 @@ function AuditLogsView(props: AuditLogsProps) {
     props.onSelectedEventIdChange,
   );
   const structure = useDataStructure();
-  const { messages } = useAuditLogsEnvironment();
+  const { messages, abilities } = useAuditLogsEnvironment();
   const fields = structure.dataStructure?.fields;
+  // The Add field dialog, open with these first values (empty, or from a value in an event).
+  const [fieldForm, setFieldForm] = useState<FieldFormValues | null>(null);
+  const canAddFields = abilities.manageFields && structure.status === 'success';
   // Parts of the query the data structure cannot run (a stale link, a removed field) are left out, with a notice.
   const { query, issues } = useMemo(
     () => (fields ? sanitizeQuery(rawQuery, fields) : { query: rawQuery, issues: [] }),
@@ -184,6 +207,7 @@ function AuditLogsView(props: AuditLogsProps) {
         severityCounts={severityStats.data?.bySeverity}
         columns={columns}
         onColumnsChange={setColumns}
+        onAddField={canAddFields ? () => setFieldForm(EMPTY_FIELD_FORM) : undefined}
         className={props.classNames?.toolbar}
       />
       <EventLog
@@ -197,6 +221,9 @@ function AuditLogsView(props: AuditLogsProps) {
         rowHeight={props.rowHeight ?? 36}
         columns={columns}
         onColumnsChange={setColumns}
+        structure={structure.dataStructure}
+        fieldForm={fieldForm}
+        onFieldForm={canAddFields ? setFieldForm : undefined}
         newEventsInterval={props.newEventsInterval ?? 30_000}
         classNames={props.classNames}
         summary={<ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />}

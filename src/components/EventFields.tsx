@@ -43,7 +43,7 @@ export function EventFields({ event, fields, onPivot }: EventFieldsProps) {
     <>
       <dl className="ral-fields">
         {rows.map((field) => {
-          const value = getFieldValue(event, field.name);
+          const value = getFieldValue(event, field.name, field.valueFrom);
           if (value === undefined || value === null || value === '') return null;
           return (
             <div key={field.name} className="ral-fields__item">

@@ -9,6 +9,9 @@ import { PAGE_SIZE, useEventWindow, type VisibleRange } from '../hooks/useEventW
 import { useNewEvents } from '../hooks/useNewEvents.js';
 import { useScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
 import type { ResolvedColumns } from '../core/columnLayout.js';
+import type { FieldFormValues } from '../core/fieldForm.js';
+import type { DataStructure } from '../core/fields.js';
+import { FieldDialog } from './FieldDialog.js';
 import type { AuditLogsClassNames } from './AuditLogs.js';
 import { EventDetails } from './EventDetails.js';
 import { EventTable } from './EventTable.js';
@@ -24,6 +27,12 @@ export interface EventLogProps {
   onSelectedIdChange: (id: string | null) => void;
   onEventOpen?: (event: AuditEvent) => void;
   rowHeight: number;
+  /** The data structure, once known (the Add field dialog builds on it). */
+  structure: DataStructure | undefined;
+  /** The Add field dialog's first values while it is open. */
+  fieldForm: FieldFormValues | null;
+  /** Opens (values) or closes (null) the Add field dialog; absent where fields cannot be added. */
+  onFieldForm?: (values: FieldFormValues | null) => void;
   /** The user's columns. */
   columns: ResolvedColumns;
   onColumnsChange: (columns: ResolvedColumns) => void;
@@ -190,6 +199,14 @@ export function EventLog(props: EventLogProps) {
           className={props.classNames?.table}
         />
       )}
+      {props.fieldForm && props.structure && props.onFieldForm ? (
+        <FieldDialog
+          structure={props.structure}
+          initial={props.fieldForm}
+          sample={rows.loaded}
+          onClose={() => props.onFieldForm?.(null)}
+        />
+      ) : null}
       {selectedId !== null ? (
         <EventDetails
           event={selected.event}

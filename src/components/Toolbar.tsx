@@ -19,12 +19,14 @@ export interface ToolbarProps {
   /** The user's columns, for the Columns menu. */
   columns: ResolvedColumns;
   onColumnsChange: (columns: ResolvedColumns) => void;
+  /** Opens the Add field dialog; absent where the viewer may not add fields. */
+  onAddField?: () => void;
   className?: string;
 }
 
 /** Search, severity, time range, field filters, the Columns menu and the active-filter chips. */
-export function Toolbar({ query, onQueryChange, fields, severityCounts, columns, onColumnsChange, className }: ToolbarProps) {
-  const { adapter } = useAuditLogsEnvironment();
+export function Toolbar({ query, onQueryChange, fields, severityCounts, columns, onColumnsChange, onAddField, className }: ToolbarProps) {
+  const { adapter, messages } = useAuditLogsEnvironment();
   const update = (next: AuditQuery) => onQueryChange(compactQuery(next));
   const severityField = fields.find((f) => f.name === 'severity');
   return (
@@ -45,6 +47,11 @@ export function Toolbar({ query, onQueryChange, fields, severityCounts, columns,
         <AddFilter fields={fields} onAdd={(filter) => update(withFilter(query, filter))} />
         <span className="ral-toolbar__end">
           <ColumnsMenu fields={fields} columns={columns} onChange={onColumnsChange} />
+          {onAddField ? (
+            <button type="button" className="ral-button" onClick={onAddField}>
+              {messages.addField}
+            </button>
+          ) : null}
         </span>
       </div>
       <FilterChips query={query} fields={fields} onChange={update} />

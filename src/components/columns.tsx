@@ -45,7 +45,7 @@ const helper = createColumnHelper<typeof tableFeaturesUsed, AuditEvent>();
 export function buildColumns(fields: readonly FieldDefinition[]) {
   return helper.columns(
     fields.map((field) =>
-      helper.accessor((event) => getFieldValue(event, field.name), {
+      helper.accessor((event) => getFieldValue(event, field.name, field.valueFrom), {
       id: field.name,
       header: field.displayName,
       size: field.width ?? WIDTH_BY_TYPE[field.type] ?? 160,

@@ -26,6 +26,11 @@ export const FieldDefinitionSchema = z.object({
   order: z._default(z.int(), 0),
   /** Allowed values, for `enum` fields. */
   options: z.optional(z.array(z.string())),
+  /**
+   * Where a custom field's value lives: `fields.<name>` (the default), or a path into the event or its
+   * payload such as `payload.request.path`.
+   */
+  valueFrom: z.optional(z.string().check(z.maxLength(200))),
 });
 export type FieldDefinition = z.output<typeof FieldDefinitionSchema>;
 export type FieldDefinitionInput = z.input<typeof FieldDefinitionSchema>;
@@ -113,8 +118,33 @@ export function isBuiltInField(name: string): boolean {
   return BUILT_IN_NAMES.has(name);
 }
 
-/** The value of a field of an event: a built-in property, or a custom field from `event.fields`. */
-export function getFieldValue(event: AuditEvent, name: string): JsonValue | undefined {
+/** Path segments no value may be read through (they reach the prototype, not the data). */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A value path: dot-separated keys (letters, digits, `_`, `-`), starting at an event property. */
+export const VALUE_PATH_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*$/;
+
+/** Whether a "Value from" path can be read: the pattern, and no segment that reaches a prototype. */
+export function isValuePath(path: string): boolean {
+  return VALUE_PATH_PATTERN.test(path) && !path.split('.').some((s) => FORBIDDEN_SEGMENTS.has(s));
+}
+
+/** The value at a path into an event (`fields.region`, `payload.request.path`, `actor.email`); own keys only. */
+export function readPath(event: AuditEvent, path: string): JsonValue | undefined {
+  let at: unknown = event;
+  for (const segment of path.split('.')) {
+    if (at === null || typeof at !== 'object' || FORBIDDEN_SEGMENTS.has(segment)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(at, segment)) return undefined;
+    at = (at as Record<string, unknown>)[segment];
+  }
+  return at as JsonValue | undefined;
+}
+
+/**
+ * The value of a field of an event: a built-in property, or a custom field from `event.fields` (or from
+ * the path its definition's `valueFrom` names).
+ */
+export function getFieldValue(event: AuditEvent, name: string, valueFrom?: string): JsonValue | undefined {
+  if (valueFrom && valueFrom !== `fields.${name}`) return readPath(event, valueFrom);
   const accessor = BUILT_IN_ACCESSORS[name];
   return accessor ? accessor(event) : event.fields?.[name];
 }
@@ -156,6 +186,9 @@ export function parseDataStructure(input: unknown): DataStructure {
     }
     if (field.type === 'enum' && field.custom && !field.options?.length) {
       issues.push(`${field.name}: an enum field needs at least one option`);
+    }
+    if (field.valueFrom !== undefined && !isValuePath(field.valueFrom)) {
+      issues.push(`${field.name}: "${field.valueFrom}" is not a value path such as fields.region or payload.request.path`);
     }
   }
   if (issues.length) throw new DataStructureError(issues);

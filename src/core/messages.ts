@@ -69,6 +69,22 @@ export interface AuditLogsMessages {
   unpin: (column: string) => string;
   resetColumns: string;
   columnMoved: (column: string, position: number, count: number) => string;
+  /** The Add field dialog. */
+  addField: string;
+  fieldName: string;
+  fieldDisplayName: string;
+  fieldType: string;
+  fieldTypeLabel: (type: string) => string;
+  fieldOptions: string;
+  fieldValueFrom: string;
+  fieldPreview: (found: string, of: string, samples: readonly string[]) => string;
+  fieldShowAsColumn: string;
+  fieldShowInDetails: string;
+  fieldFilterable: string;
+  fieldSortable: string;
+  saveField: string;
+  fieldSaveFailed: string;
+  savedInBrowserOnly: string;
   /** Deleting an event: the button, the confirmation's title and warning, its cancel, failures. */
   deleteEvent: string;
   deleteEventTitle: string;
@@ -163,6 +179,23 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   unpin: (column) => `Unpin ${column}`,
   resetColumns: 'Reset columns',
   columnMoved: (column, position, count) => `${column} moved to position ${position} of ${count}.`,
+  addField: 'Add field',
+  fieldName: 'Name',
+  fieldDisplayName: 'Display name',
+  fieldType: 'Type',
+  fieldTypeLabel: (type) =>
+    ({ string: 'Text', email: 'Email', ip: 'IP address', datetime: 'Date and time', number: 'Number', enum: 'One of a list', json: 'JSON' })[type] ?? type,
+  fieldOptions: 'Values (one per line)',
+  fieldValueFrom: 'Value from',
+  fieldPreview: (found, of, samples) =>
+    `Found in ${found} of ${of} loaded events${samples.length ? `, such as: ${samples.join(', ')}` : ''}.`,
+  fieldShowAsColumn: 'Show as column',
+  fieldShowInDetails: 'Show in details',
+  fieldFilterable: 'Filterable',
+  fieldSortable: 'Sortable',
+  saveField: 'Save field',
+  fieldSaveFailed: 'The field was not saved.',
+  savedInBrowserOnly: 'Saved in this browser only.',
   deleteEvent: 'Delete event',
   deleteEventTitle: 'Delete event?',
   deleteEventWarning:

@@ -4,7 +4,7 @@ import type { AuditLogsAdapter } from '../api/adapter.js';
 import type { Formatter } from '../core/format.js';
 import type { AuditLogsMessages } from '../core/messages.js';
 import type { Abilities } from '../core/abilities.js';
-import type { QueryScope } from './queries.js';
+import type { FieldHome, QueryScope } from './queries.js';
 
 /** What the tenant's admin may do; the UI hides the rest. */
 export interface AuditLogsPermissions {
@@ -30,6 +30,8 @@ export interface AuditLogsEnvironment {
   permissions: Required<AuditLogsPermissions>;
   /** What the UI may offer: the adapter's capabilities and the host's permissions together. */
   abilities: Abilities;
+  /** Where the tenant's custom fields are saved. */
+  fieldHome: FieldHome;
 }
 
 export const AuditLogsContext = createContext<AuditLogsEnvironment | null>(null);

@@ -1,5 +1,7 @@
 import { keepPreviousData, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { AuditLogsAdapter } from '../api/adapter.js';
+import type { DataStructure } from '../core/fields.js';
+import { storedCustomFields, type DataStructureStore } from './fieldStore.js';
 import type { AuditEvent } from '../core/event.js';
 import type { EventPage } from '../core/page.js';
 import type { AuditQuery, FieldFilter } from '../core/query.js';
@@ -152,8 +154,53 @@ export const auditLogsQueries = {
     }),
 };
 
+/** Where the tenant's custom fields are saved: by the adapter, in the host's store, or in this browser. */
+export interface FieldHome {
+  where: 'adapter' | 'host' | 'browser';
+  store: DataStructureStore;
+}
+
+const storedFieldsKey = (s: QueryScope, home: FieldHome) => [...auditLogsKeys.all(s), 'stored-fields', home.where] as const;
+
+/** The custom fields a store keeps for the tenant (not asked when the adapter keeps them). */
+export const storedFieldsOptions = (s: QueryScope, home: FieldHome) =>
+  queryOptions({
+    queryKey: storedFieldsKey(s, home),
+    queryFn: async () => storedCustomFields(await home.store.load(s.tenantId)),
+    enabled: home.where !== 'adapter',
+    staleTime: Infinity,
+    ...NO_RETRY,
+  });
+
 /** Every change the component makes, as mutation option factories (the same keys and policy as queries). */
 export const auditLogsMutations = {
+  /**
+   * Saves the tenant's data structure where its custom fields live. The change shows at once and is rolled
+   * back if the save fails; the saved answer replaces it.
+   */
+  saveDataStructure: (s: QueryScope, queryClient: QueryClient, home: FieldHome) => {
+    const key = home.where === 'adapter' ? auditLogsKeys.dataStructure(s) : storedFieldsKey(s, home);
+    const cached = (structure: DataStructure) =>
+      home.where === 'adapter' ? structure : structure.fields.filter((f) => f.custom);
+    return mutationOptions({
+      mutationKey: [...auditLogsKeys.all(s), 'save-data-structure'] as const,
+      mutationFn: async (structure: DataStructure) => {
+        if (home.where === 'adapter') return s.adapter.saveDataStructure!({ tenantId: s.tenantId, dataStructure: structure });
+        await home.store.save(s.tenantId, { fields: structure.fields.filter((f) => f.custom) });
+        return structure;
+      },
+      onMutate: async (structure) => {
+        await queryClient.cancelQueries({ queryKey: key });
+        const previous = queryClient.getQueryData(key);
+        queryClient.setQueryData(key, cached(structure));
+        return { previous };
+      },
+      onError: (_error, _structure, context) => queryClient.setQueryData(key, context?.previous),
+      onSuccess: (saved) => queryClient.setQueryData(key, cached(saved)),
+      retry: false,
+    });
+  },
+
   /**
    * Deletes an event (the tenant goes with the request). Nothing changes in the cache until the server
    * confirms; then the rows, counts and that event are fetched again, and only then does it resolve.

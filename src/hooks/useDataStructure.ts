@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DataStructure } from '../core/fields.js';
-import { useQueryScope } from './context.js';
-import { auditLogsQueries } from './queries.js';
+import { useAuditLogsEnvironment, useQueryScope } from './context.js';
+import { withStoredFields } from './fieldStore.js';
+import { auditLogsQueries, storedFieldsOptions } from './queries.js';
 
 /** The tenant's data structure, as known: nothing stands in for it while it loads or after it failed. */
 export type DataStructureState =
@@ -15,9 +16,20 @@ export type DataStructureState =
  */
 export function useDataStructure(): DataStructureState {
   const { queryClient, ...scope } = useQueryScope();
+  const { fieldHome } = useAuditLogsEnvironment();
   const result = useQuery(auditLogsQueries.dataStructure(scope), queryClient);
-  const retry = () => void result.refetch();
-  if (result.data) return { status: 'success', dataStructure: result.data, error: null, retry };
-  if (result.isError) return { status: 'error', dataStructure: undefined, error: result.error, retry };
+  // Custom fields kept outside the adapter (the host's store, this browser), merged in.
+  const stored = useQuery(storedFieldsOptions(scope, fieldHome), queryClient);
+  const retry = () => {
+    if (result.isError) void result.refetch();
+    if (stored.isError) void stored.refetch();
+  };
+  if (result.isError || stored.isError) {
+    return { status: 'error', dataStructure: undefined, error: result.error ?? stored.error, retry };
+  }
+  if (result.data && (fieldHome.where === 'adapter' || stored.data)) {
+    const structure = fieldHome.where === 'adapter' ? result.data : withStoredFields(result.data, stored.data ?? []);
+    return { status: 'success', dataStructure: structure, error: null, retry };
+  }
   return { status: 'pending', dataStructure: undefined, error: null, retry };
 }

@@ -74,6 +74,11 @@ interface TenantState {
   intakeSkipped: IngestSkippedEvent[];
 }
 
+/** Custom fields that read their value from a path. */
+function valuePaths(structure: DataStructure): Map<string, string> {
+  return new Map(structure.fields.flatMap((f) => (f.valueFrom ? [[f.name, f.valueFrom] as [string, string]] : [])));
+}
+
 function badRequest(error: unknown): never {
   if (error instanceof AuditQueryError || error instanceof DataStructureError || error instanceof AuditEventError) {
     throw new AuditApiError('bad-request', error.message, { status: 400, issues: error.issues, cause: error });
@@ -126,9 +131,11 @@ export function createStoreAdapter(options: StoreAdapterOptions): MemoryAdapter 
     let state = tenants.get(tenantId);
     if (!state) {
       const engine = new AuditQueryEngine(options.load(tenantId));
+      const dataStructure = defaultDataStructure(initialFields);
+      engine.setValuePaths(valuePaths(dataStructure));
       state = {
         engine,
-        dataStructure: defaultDataStructure(initialFields),
+        dataStructure,
         intakeSkipped: intakeSkipped.filter(
           (s) => s.tenantId === tenantId || (s.tenantId === undefined && tenantId === options.tenantId),
         ),
@@ -222,6 +229,7 @@ export function createStoreAdapter(options: StoreAdapterOptions): MemoryAdapter 
       const state = tenant(request.tenantId);
       try {
         state.dataStructure = parseDataStructure(structuredClone(request.dataStructure));
+        state.engine.setValuePaths(valuePaths(state.dataStructure));
       } catch (error) {
         return badRequest(error);
       }

@@ -57,6 +57,12 @@ export class AuditQueryEngine {
     return this.store.indexOf(id);
   }
 
+  /** Custom fields' value paths (from the data structure): filters and sorting read them. */
+  setValuePaths(paths: ReadonlyMap<string, string>): void {
+    this.store.setValuePaths(paths);
+    this.invalidateOrders();
+  }
+
   /** Call after the store grew at its end: orders are rebuilt; the search text is extended. */
   appended(): void {
     this.invalidateOrders();

@@ -40,6 +40,8 @@ export class EventStore {
   /** Events `[0, verified)` are checked in full and in `byId`. */
   private verified = 0;
   private length = 0;
+  /** Custom fields whose value lives elsewhere than `fields.<name>`: name → path. */
+  private paths = new Map<string, string>();
   /** Changes whenever the set of events does (added, removed, left out): cached query results go stale. */
   version = 0;
   readonly skipped: IngestSkippedEvent[] = [];
@@ -131,6 +133,12 @@ export class EventStore {
     return this.states[i] === EXCLUDED;
   }
 
+  /** Where custom fields read their values (their `valueFrom`); cached query results go stale. */
+  setValuePaths(paths: ReadonlyMap<string, string>): void {
+    this.paths = new Map(paths);
+    this.version++;
+  }
+
   /** Where the event with this id is, if it is here (checks every event first). */
   indexOf(id: string): number | undefined {
     this.verify();
@@ -191,7 +199,7 @@ export class EventStore {
       case 'severity':
         return this.severity(i);
       default:
-        return this.checkAt(i) ? getFieldValue(this.record(i), field) : undefined;
+        return this.checkAt(i) ? getFieldValue(this.record(i), field, this.paths.get(field)) : undefined;
     }
   }
 
