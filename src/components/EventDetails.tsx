@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AuditEvent } from '../core/event.js';
+import type { AuditEvent, JsonValue } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
@@ -24,6 +24,8 @@ export interface EventDetailsProps {
   onClose: () => void;
   /** Filter the log by (or exclude) a value of this event, closing the dialog. */
   onPivot: (filter: FieldFilter) => void;
+  /** Opens the Add field dialog for a value of this event. Absent: no "Add as column". */
+  onAddColumn?: (path: string, value: JsonValue) => void;
   /** The event was deleted (after the server confirmed). Absent: no delete. */
   onDeleted?: (event: AuditEvent) => void;
   /** Extra class on the dialog. */
@@ -112,7 +114,7 @@ export function EventDetails(props: EventDetailsProps) {
               <strong>{event.action}</strong>{' '}
               <time dateTime={event.timestamp}>{formatter.dateTime(event.timestamp)}</time>
             </p>
-            <EventFields event={event} fields={fields} onPivot={onPivot} />
+            <EventFields event={event} fields={fields} onPivot={onPivot} onAddColumn={props.onAddColumn} />
             <RelatedEvents key={event.id} event={event} onOpen={props.onOpenRelated} />
           </>
         ) : !failed ? (

@@ -19,10 +19,12 @@ export interface EventFieldsProps {
   event: AuditEvent;
   fields: readonly FieldDefinition[];
   onPivot: (filter: FieldFilter) => void;
+  /** Offers "Add as column" on payload keys and on custom values the data structure lacks. */
+  onAddColumn?: (path: string, value: JsonValue) => void;
 }
 
 /** Every field of an event, by display name: the data structure's, then any custom keys it lacks. */
-export function EventFields({ event, fields, onPivot }: EventFieldsProps) {
+export function EventFields({ event, fields, onPivot, onAddColumn }: EventFieldsProps) {
   const { messages } = useAuditLogsEnvironment();
   const known = new Set(fields.map((f) => f.name));
   const extra: FieldDefinition[] = Object.keys(event.fields ?? {})
@@ -56,6 +58,16 @@ export function EventFields({ event, fields, onPivot }: EventFieldsProps) {
                 {field.filterable && (PIVOTS.has(field.name) || field.custom) && (typeof value === 'string' || typeof value === 'number') ? (
                   <PivotButtons field={field} value={value} onPivot={onPivot} />
                 ) : null}
+                {onAddColumn && !known.has(field.name) && /^[A-Za-z0-9_-]+$/.test(field.name) ? (
+                  <button
+                    type="button"
+                    className="ral-link ral-json__add"
+                    aria-label={messages.addAsColumnNamed(field.name)}
+                    onClick={() => onAddColumn(`fields.${field.name}`, value)}
+                  >
+                    {messages.addAsColumn}
+                  </button>
+                ) : null}
               </dd>
             </div>
           );
@@ -65,7 +77,7 @@ export function EventFields({ event, fields, onPivot }: EventFieldsProps) {
       {event.payload !== undefined ? (
         <section className="ral-details__section" aria-label={messages.payload}>
           <h3>{messages.payload}</h3>
-          <JsonTree value={event.payload} label={messages.payload} />
+          <JsonTree value={event.payload} label={messages.payload} path="payload" onAddColumn={onAddColumn} />
         </section>
       ) : null}
     </>

@@ -9,7 +9,7 @@ import { PAGE_SIZE, useEventWindow, type VisibleRange } from '../hooks/useEventW
 import { useNewEvents } from '../hooks/useNewEvents.js';
 import { useScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
 import type { ResolvedColumns } from '../core/columnLayout.js';
-import type { FieldFormValues } from '../core/fieldForm.js';
+import { suggestField, type FieldFormValues } from '../core/fieldForm.js';
 import type { DataStructure } from '../core/fields.js';
 import { FieldDialog } from './FieldDialog.js';
 import type { AuditLogsClassNames } from './AuditLogs.js';
@@ -220,6 +220,11 @@ export function EventLog(props: EventLogProps) {
           onPivot={pivot}
           onClose={close}
           onDeleted={abilities.delete ? deleted : undefined}
+          onAddColumn={
+            props.onFieldForm && props.structure
+              ? (path, value) => props.onFieldForm?.(suggestField(path, value, props.structure!.fields))
+              : undefined
+          }
         />
       ) : null}
     </>

@@ -15,14 +15,30 @@ export interface JsonTreeProps {
   value: JsonValue;
   /** Name of the root, shown as its label. */
   label: string;
+  /** Where the root sits in the event (`payload`), for "Add as column". */
+  path?: string;
+  /** Offers "Add as column" on every key with a readable path. */
+  onAddColumn?: (path: string, value: JsonValue) => void;
 }
 
+/** Keys that can stand in a value path (no dots or spaces). */
+const PATH_KEY = /^[A-Za-z0-9_-]+$/;
+
 /** Any JSON as collapsible nested lists of plain text (disclosure buttons): depth-capped, big lists shown in chunks, children rendered only when open. */
-export function JsonTree({ value, label }: JsonTreeProps) {
+export function JsonTree({ value, label, path, onAddColumn }: JsonTreeProps) {
   return (
     <ul className="ral-json" aria-label={label}>
-      <JsonNode name={label} value={value} depth={0} />
+      <JsonNode name={label} value={value} depth={0} path={path} onAddColumn={onAddColumn} />
     </ul>
+  );
+}
+
+function AddColumnButton({ name, path, value, onAddColumn }: { name: string; path: string; value: JsonValue; onAddColumn: (path: string, value: JsonValue) => void }) {
+  const { messages } = useAuditLogsEnvironment();
+  return (
+    <button type="button" className="ral-link ral-json__add" onClick={() => onAddColumn(path, value)} aria-label={messages.addAsColumnNamed(name)}>
+      {messages.addAsColumn}
+    </button>
   );
 }
 
@@ -49,15 +65,26 @@ function Scalar({ value }: { value: JsonValue }) {
   );
 }
 
-function JsonNode({ name, value, depth }: { name: string; value: JsonValue; depth: number }) {
+interface JsonNodeProps {
+  name: string;
+  value: JsonValue;
+  depth: number;
+  path?: string;
+  onAddColumn?: (path: string, value: JsonValue) => void;
+}
+
+function JsonNode({ name, value, depth, path, onAddColumn }: JsonNodeProps) {
   const [open, setOpen] = useState(depth < OPEN_LEVELS);
   const [shown, setShown] = useState(CHUNK);
   const { messages } = useAuditLogsEnvironment();
   const branch = value !== null && typeof value === 'object';
+  // The root itself is the field the tree shows; its keys are what may become columns.
+  const add = depth > 0 && path && onAddColumn ? <AddColumnButton name={name} path={path} value={value} onAddColumn={onAddColumn} /> : null;
+  const childPath = (key: string) => (path && PATH_KEY.test(key) ? `${path}.${key}` : undefined);
   if (!branch) {
     return (
       <li className="ral-json__leaf">
-        <span className="ral-json__key">{name}:</span> <Scalar value={value} />
+        <span className="ral-json__key">{name}:</span> <Scalar value={value} /> {add}
       </li>
     );
   }
@@ -82,11 +109,12 @@ function JsonNode({ name, value, depth }: { name: string; value: JsonValue; dept
       >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span className="ral-json__key">{name}</span>{' '}
         <span className="ral-json__summary">{summary}</span>
-      </button>
+      </button>{' '}
+      {add}
       {open ? (
         <ul>
           {entries.slice(0, shown).map(([key, child]) => (
-            <JsonNode key={key} name={key} value={child} depth={depth + 1} />
+            <JsonNode key={key} name={key} value={child} depth={depth + 1} path={childPath(key)} onAddColumn={onAddColumn} />
           ))}
           {entries.length > shown ? (
             <li>

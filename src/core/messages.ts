@@ -85,6 +85,8 @@ export interface AuditLogsMessages {
   saveField: string;
   fieldSaveFailed: string;
   savedInBrowserOnly: string;
+  addAsColumn: string;
+  addAsColumnNamed: (key: string) => string;
   /** Deleting an event: the button, the confirmation's title and warning, its cancel, failures. */
   deleteEvent: string;
   deleteEventTitle: string;
@@ -196,6 +198,8 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   saveField: 'Save field',
   fieldSaveFailed: 'The field was not saved.',
   savedInBrowserOnly: 'Saved in this browser only.',
+  addAsColumn: 'Add as column',
+  addAsColumnNamed: (key) => `Add ${key} as a column`,
   deleteEvent: 'Delete event',
   deleteEventTitle: 'Delete event?',
   deleteEventWarning:

@@ -115,3 +115,29 @@ describe('dialect-specific', () => {
     }
   });
 });
+
+describe('custom fields over HTTP (native protocol)', () => {
+  it('saves a tenant’s data structure for that tenant only, with its value paths, and filters by them', async () => {
+    const server = await startMockServer({ dialect: 'native', count: 80, seed: 6, now: NOW });
+    try {
+      const adapter = createHttpAdapter({ baseUrl: server.url, dialect: 'native', now: () => NOW });
+      const ds = await adapter.getDataStructure({ tenantId: TENANT });
+      const field = { name: 'method', displayName: 'HTTP method', type: 'string' as const, visible: true, showInDetails: true, filterable: true, sortable: true, custom: true, order: 99, valueFrom: 'payload.request.method' };
+      const saved = await adapter.saveDataStructure!({ tenantId: TENANT, dataStructure: { fields: [...ds.fields, field] } });
+      expect(saved.fields.find((f) => f.name === 'method')).toMatchObject({ valueFrom: 'payload.request.method', custom: true });
+      expect(server.handler.requests.at(-1)).toMatchObject({ method: 'PUT', path: '/data-structure', headers: { 'x-tenant-id': TENANT } });
+      // Per tenant: another tenant's structure is untouched.
+      expect((await adapter.getDataStructure({ tenantId: 'globex' })).fields.some((f) => f.name === 'method')).toBe(false);
+      expect((await adapter.getDataStructure({ tenantId: TENANT })).fields.some((f) => f.name === 'method')).toBe(true);
+      const patches = await adapter.list({
+        tenantId: TENANT,
+        query: { filters: [{ field: 'method', op: 'eq', value: 'PATCH' }] },
+        page: { type: 'offset', offset: 0, limit: 100 },
+      });
+      expect(patches.events.length).toBeGreaterThan(0);
+      for (const e of patches.events) expect((e.payload as { request: { method: string } }).request.method).toBe('PATCH');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -126,4 +126,24 @@ describe('custom fields', () => {
     expect(screen.queryByRole('button', { name: 'Add field' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Columns' })).toBeTruthy();
   });
+
+  it('turns a payload key into a column from the event details ("Add as column")', async () => {
+    localStorage.clear();
+    renderAuditLogs({ adapter: createMockAdapter({ count: 40, now: NOW }), permissions: admin, tenantId: 'cf-details' });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    await userEvent.click(readyRows()[0]!);
+    const details = await screen.findByRole('dialog', { name: 'Event details' });
+    await userEvent.click(within(details).getByRole('button', { name: 'Add status as a column' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add field' });
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('status');
+    expect(within(dialog).getByRole('textbox', { name: 'Display name' })).toHaveValue('Status');
+    expect(within(dialog).getByRole('textbox', { name: 'Value from' })).toHaveValue('payload.status');
+    await waitFor(() => expect(dialog.textContent).toMatch(/Found in \d+ of \d+ loaded events, such as: (success|failure)/));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add field' })).toBeNull());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(headers()).toContain('Status'));
+    const cells = [...document.querySelectorAll('[role=row][data-state=ready] [data-column="status"]')].map((c) => c.textContent);
+    expect(cells.every((t) => t === 'success' || t === 'failure')).toBe(true);
+  });
 });
