@@ -21,7 +21,9 @@ import { useColumnLayout } from '../hooks/useColumnLayout.js';
 import { browserFieldStore, type DataStructureStore } from '../hooks/fieldStore.js';
 import type { FieldHome } from '../hooks/queries.js';
 import type { ColumnLayout } from '../core/columnLayout.js';
-import { EMPTY_FIELD_FORM, type FieldFormValues } from '../core/fieldForm.js';
+import { EMPTY_FIELD_FORM, toFieldForm, type FieldDialogRequest } from '../core/fieldForm.js';
+import type { FieldDefinition } from '../core/fields.js';
+import { RemoveFieldDialog } from './RemoveFieldDialog.js';
 import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
 import { EventLog } from './EventLog.js';
@@ -175,7 +177,8 @@ function AuditLogsView(props: AuditLogsProps) {
   const { messages, abilities } = useAuditLogsEnvironment();
   const fields = structure.dataStructure?.fields;
   // The Add field dialog, open with these first values (empty, or from a value in an event).
-  const [fieldForm, setFieldForm] = useState<FieldFormValues | null>(null);
+  const [fieldDialog, setFieldDialog] = useState<FieldDialogRequest | null>(null);
+  const [removing, setRemoving] = useState<FieldDefinition | null>(null);
   const canAddFields = abilities.manageFields && structure.status === 'success';
   // Parts of the query the data structure cannot run (a stale link, a removed field) are left out, with a notice.
   const { query, issues } = useMemo(
@@ -207,7 +210,9 @@ function AuditLogsView(props: AuditLogsProps) {
         severityCounts={severityStats.data?.bySeverity}
         columns={columns}
         onColumnsChange={setColumns}
-        onAddField={canAddFields ? () => setFieldForm(EMPTY_FIELD_FORM) : undefined}
+        onAddField={canAddFields ? () => setFieldDialog({ initial: EMPTY_FIELD_FORM }) : undefined}
+        onEditField={canAddFields ? (field) => setFieldDialog({ initial: toFieldForm(field), editing: field.name }) : undefined}
+        onRemoveField={canAddFields ? setRemoving : undefined}
         className={props.classNames?.toolbar}
       />
       <EventLog
@@ -222,12 +227,15 @@ function AuditLogsView(props: AuditLogsProps) {
         columns={columns}
         onColumnsChange={setColumns}
         structure={structure.dataStructure}
-        fieldForm={fieldForm}
-        onFieldForm={canAddFields ? setFieldForm : undefined}
+        fieldDialog={fieldDialog}
+        onFieldDialog={canAddFields ? setFieldDialog : undefined}
         newEventsInterval={props.newEventsInterval ?? 30_000}
         classNames={props.classNames}
         summary={<ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />}
       />
+      {removing && structure.dataStructure ? (
+        <RemoveFieldDialog structure={structure.dataStructure} field={removing} onClose={() => setRemoving(null)} />
+      ) : null}
     </>
   );
 }

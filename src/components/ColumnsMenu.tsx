@@ -14,13 +14,16 @@ export interface ColumnsMenuProps {
   fields: readonly FieldDefinition[];
   columns: ResolvedColumns;
   onChange: (columns: ResolvedColumns) => void;
+  /** Edit or remove a custom field (tenant admins); built-in fields can only be hidden. */
+  onEditField?: (field: FieldDefinition) => void;
+  onRemoveField?: (field: FieldDefinition) => void;
 }
 
 /**
  * The `button` "Columns": a checkbox per field (built-in and custom, named by display name), buttons to
  * move each shown column left or right and to pin it, and "Reset columns". Moves are announced.
  */
-export function ColumnsMenu({ fields, columns, onChange }: ColumnsMenuProps) {
+export function ColumnsMenu({ fields, columns, onChange, onEditField, onRemoveField }: ColumnsMenuProps) {
   const { messages } = useAuditLogsEnvironment();
   const [open, setOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -56,6 +59,16 @@ export function ColumnsMenu({ fields, columns, onChange }: ColumnsMenuProps) {
                 />
                 {label}
               </label>
+              {field.custom && onEditField && onRemoveField ? (
+                <span className="ral-columns__actions">
+                  <button type="button" className="ral-icon-button" aria-label={messages.editFieldNamed(label)} onClick={() => { setOpen(false); onEditField(field); }}>
+                    ✎
+                  </button>
+                  <button type="button" className="ral-icon-button" aria-label={messages.removeFieldNamed(label)} onClick={() => { setOpen(false); onRemoveField(field); }}>
+                    ✕
+                  </button>
+                </span>
+              ) : null}
               {shown ? (
                 <span className="ral-columns__actions">
                   <button type="button" className="ral-icon-button" aria-label={messages.moveLeft(label)} disabled={at <= 0} onClick={() => move(name, -1)}>

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
 import { isAuditApiError } from '../api/errors.js';
 import type { AuditEvent } from '../core/event.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 
 export interface DeleteEventDialogProps {
   event: AuditEvent;
@@ -19,18 +19,8 @@ export interface DeleteEventDialogProps {
  */
 export function DeleteEventDialog({ event, pending, error, onConfirm, onCancel }: DeleteEventDialogProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const textId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   const actor = event.actor?.name ?? event.actor?.email ?? event.actor?.id;
-  const reason = !error
+  const failure = !error
     ? undefined
     : isAuditApiError(error) && error.kind === 'forbidden'
       ? `${messages.deleteForbidden} ${error.message}`
@@ -38,40 +28,19 @@ export function DeleteEventDialog({ event, pending, error, onConfirm, onCancel }
         ? `${messages.deleteFailed} ${error.message}`
         : messages.deleteFailed;
   return (
-    <dialog
-      ref={ref}
-      role="alertdialog"
-      className="ral-confirm"
-      aria-labelledby={titleId}
-      aria-describedby={textId}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!pending) onCancel();
-      }}
+    <ConfirmDialog
+      title={messages.deleteEventTitle}
+      confirmLabel={messages.deleteEvent}
+      pending={pending}
+      failure={failure}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
     >
-      <h2 id={titleId} className="ral-confirm__title">
-        {messages.deleteEventTitle}
-      </h2>
-      <div id={textId} className="ral-confirm__text">
-        <p className="ral-confirm__event">
-          <strong>{event.action}</strong>
-          {actor ? ` · ${actor}` : ''} · <time dateTime={event.timestamp}>{formatter.dateTime(event.timestamp)}</time>
-        </p>
-        <p>{messages.deleteEventWarning}</p>
-      </div>
-      {reason ? (
-        <p role="alert" className="ral-confirm__error">
-          {reason}
-        </p>
-      ) : null}
-      <div className="ral-confirm__actions">
-        <button type="button" className="ral-button" onClick={onCancel} disabled={pending} autoFocus>
-          {messages.cancel}
-        </button>
-        <button type="button" className="ral-button ral-button--danger" onClick={onConfirm} disabled={pending} aria-busy={pending || undefined}>
-          {messages.deleteEvent}
-        </button>
-      </div>
-    </dialog>
+      <p className="ral-confirm__event">
+        <strong>{event.action}</strong>
+        {actor ? ` · ${actor}` : ''} · <time dateTime={event.timestamp}>{formatter.dateTime(event.timestamp)}</time>
+      </p>
+      <p>{messages.deleteEventWarning}</p>
+    </ConfirmDialog>
   );
 }

@@ -9,7 +9,7 @@ import { PAGE_SIZE, useEventWindow, type VisibleRange } from '../hooks/useEventW
 import { useNewEvents } from '../hooks/useNewEvents.js';
 import { useScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
 import type { ResolvedColumns } from '../core/columnLayout.js';
-import { suggestField, type FieldFormValues } from '../core/fieldForm.js';
+import { suggestField, type FieldDialogRequest } from '../core/fieldForm.js';
 import type { DataStructure } from '../core/fields.js';
 import { FieldDialog } from './FieldDialog.js';
 import type { AuditLogsClassNames } from './AuditLogs.js';
@@ -29,10 +29,10 @@ export interface EventLogProps {
   rowHeight: number;
   /** The data structure, once known (the Add field dialog builds on it). */
   structure: DataStructure | undefined;
-  /** The Add field dialog's first values while it is open. */
-  fieldForm: FieldFormValues | null;
-  /** Opens (values) or closes (null) the Add field dialog; absent where fields cannot be added. */
-  onFieldForm?: (values: FieldFormValues | null) => void;
+  /** The field dialog while it is open: its first values, and the field being edited. */
+  fieldDialog: FieldDialogRequest | null;
+  /** Opens or closes (null) the field dialog; absent where fields cannot be added. */
+  onFieldDialog?: (request: FieldDialogRequest | null) => void;
   /** The user's columns. */
   columns: ResolvedColumns;
   onColumnsChange: (columns: ResolvedColumns) => void;
@@ -199,12 +199,14 @@ export function EventLog(props: EventLogProps) {
           className={props.classNames?.table}
         />
       )}
-      {props.fieldForm && props.structure && props.onFieldForm ? (
+      {props.fieldDialog && props.structure && props.onFieldDialog ? (
         <FieldDialog
+          key={props.fieldDialog.editing ?? ''}
           structure={props.structure}
-          initial={props.fieldForm}
+          initial={props.fieldDialog.initial}
+          editing={props.fieldDialog.editing}
           sample={rows.loaded}
-          onClose={() => props.onFieldForm?.(null)}
+          onClose={() => props.onFieldDialog?.(null)}
         />
       ) : null}
       {selectedId !== null ? (
@@ -221,8 +223,8 @@ export function EventLog(props: EventLogProps) {
           onClose={close}
           onDeleted={abilities.delete ? deleted : undefined}
           onAddColumn={
-            props.onFieldForm && props.structure
-              ? (path, value) => props.onFieldForm?.(suggestField(path, value, props.structure!.fields))
+            props.onFieldDialog && props.structure
+              ? (path, value) => props.onFieldDialog?.({ initial: suggestField(path, value, props.structure!.fields) })
               : undefined
           }
         />

@@ -4,9 +4,9 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { AuditEvent } from '../core/event.js';
 import {
   CUSTOM_FIELD_TYPES,
+  applyFieldForm,
   fieldFormSchema,
   previewPath,
-  toFieldDefinition,
   type FieldFormValues,
 } from '../core/fieldForm.js';
 import type { DataStructure } from '../core/fields.js';
@@ -16,8 +16,10 @@ import { useSaveDataStructure } from '../hooks/useSaveDataStructure.js';
 export interface FieldDialogProps {
   /** The data structure the field joins. */
   structure: DataStructure;
-  /** The form's first values (empty, or prefilled from a value in an event). */
+  /** The form's first values (empty, prefilled from a value in an event, or a field's to edit it). */
   initial: FieldFormValues;
+  /** The name of the custom field being edited (its name stays). Absent: a new field. */
+  editing?: string;
   /** Loaded events, to preview what "Value from" finds. */
   sample: readonly AuditEvent[];
   onClose: () => void;
@@ -28,13 +30,13 @@ export interface FieldDialogProps {
  * it finds), column and details flags. Checked by the core's schema before anything is sent; a failed save
  * keeps everything typed and says why; the Save button waits while saving, so a double click saves once.
  */
-export function FieldDialog({ structure, initial, sample, onClose }: FieldDialogProps) {
+export function FieldDialog({ structure, initial, editing, sample, onClose }: FieldDialogProps) {
   const { messages, formatter, fieldHome } = useAuditLogsEnvironment();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const save = useSaveDataStructure();
   const form = useForm<FieldFormValues>({
-    resolver: zodResolver(fieldFormSchema(structure.fields)),
+    resolver: zodResolver(fieldFormSchema(structure.fields, editing)),
     defaultValues: initial,
     mode: 'onSubmit',
   });
@@ -75,18 +77,23 @@ export function FieldDialog({ structure, initial, sample, onClose }: FieldDialog
         noValidate
         onSubmit={handleSubmit(async (values) => {
           if (save.isPending) return;
-          const order = structure.fields.reduce((max, f) => Math.max(max, f.order), 0) + 1;
-          const next = { fields: [...structure.fields, toFieldDefinition(values, order)] };
+          const next = { fields: applyFieldForm(structure.fields, values, editing) };
           await save.mutateAsync(next).then(onClose, () => undefined);
         })}
       >
         <h2 id={`${id}-title`} className="ral-confirm__title">
-          {messages.addField}
+          {editing ? messages.editField : messages.addField}
         </h2>
         <div className="ral-field-dialog__grid">
           <label>
             {messages.fieldName}
-            <input {...register('name')} autoComplete="off" aria-invalid={Boolean(error('name')) || undefined} aria-describedby={described('name')} />
+            <input
+              {...register('name')}
+              autoComplete="off"
+              readOnly={editing !== undefined}
+              aria-invalid={Boolean(error('name')) || undefined}
+              aria-describedby={described('name')}
+            />
           </label>
           {errorText('name')}
           <label>

@@ -21,11 +21,15 @@ export interface ToolbarProps {
   onColumnsChange: (columns: ResolvedColumns) => void;
   /** Opens the Add field dialog; absent where the viewer may not add fields. */
   onAddField?: () => void;
+  /** Edit or remove a custom field (from the Columns menu); absent where the viewer may not. */
+  onEditField?: (field: FieldDefinition) => void;
+  onRemoveField?: (field: FieldDefinition) => void;
   className?: string;
 }
 
 /** Search, severity, time range, field filters, the Columns menu and the active-filter chips. */
-export function Toolbar({ query, onQueryChange, fields, severityCounts, columns, onColumnsChange, onAddField, className }: ToolbarProps) {
+export function Toolbar(props: ToolbarProps) {
+  const { query, onQueryChange, fields, severityCounts, columns, onColumnsChange, onAddField, className } = props;
   const { adapter, messages } = useAuditLogsEnvironment();
   const update = (next: AuditQuery) => onQueryChange(compactQuery(next));
   const severityField = fields.find((f) => f.name === 'severity');
@@ -46,7 +50,13 @@ export function Toolbar({ query, onQueryChange, fields, severityCounts, columns,
         <TimeRangeFilter query={query} onChange={(timeRange) => update({ ...query, timeRange })} />
         <AddFilter fields={fields} onAdd={(filter) => update(withFilter(query, filter))} />
         <span className="ral-toolbar__end">
-          <ColumnsMenu fields={fields} columns={columns} onChange={onColumnsChange} />
+          <ColumnsMenu
+            fields={fields}
+            columns={columns}
+            onChange={onColumnsChange}
+            onEditField={props.onEditField}
+            onRemoveField={props.onRemoveField}
+          />
           {onAddField ? (
             <button type="button" className="ral-button" onClick={onAddField}>
               {messages.addField}

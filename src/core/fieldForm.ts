@@ -177,3 +177,27 @@ export function previewPath(events: readonly AuditEvent[], path: string, limit =
   }
   return { found, of: events.length, samples };
 }
+
+/** What the field dialog opens with: first values, and the name of the field being edited (if one is). */
+export interface FieldDialogRequest {
+  initial: FieldFormValues;
+  editing?: string;
+}
+
+/** The structure with a field added (after the others) or, when `editing`, that field changed in place. */
+export function applyFieldForm(fields: readonly FieldDefinition[], form: FieldFormValues, editing?: string): FieldDefinition[] {
+  if (editing === undefined) {
+    const order = fields.reduce((max, f) => Math.max(max, f.order), 0) + 1;
+    return [...fields, toFieldDefinition(form, order)];
+  }
+  return fields.map((f) => {
+    if (f.name !== editing) return f;
+    const changed = toFieldDefinition({ ...form, name: f.name }, f.order);
+    return { ...changed, ...(f.width !== undefined && { width: f.width }) };
+  });
+}
+
+/** The structure without a custom field (its values stay in the events). Built-in fields are only hidden. */
+export function removeCustomField(fields: readonly FieldDefinition[], name: string): FieldDefinition[] {
+  return fields.filter((f) => !(f.custom && f.name === name));
+}

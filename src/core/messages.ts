@@ -86,6 +86,12 @@ export interface AuditLogsMessages {
   fieldSaveFailed: string;
   savedInBrowserOnly: string;
   addAsColumn: string;
+  editField: string;
+  editFieldNamed: (field: string) => string;
+  removeFieldNamed: (field: string) => string;
+  removeFieldTitle: string;
+  removeFieldText: (field: string) => string;
+  removeField: string;
   addAsColumnNamed: (key: string) => string;
   /** Deleting an event: the button, the confirmation's title and warning, its cancel, failures. */
   deleteEvent: string;
@@ -199,6 +205,13 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   fieldSaveFailed: 'The field was not saved.',
   savedInBrowserOnly: 'Saved in this browser only.',
   addAsColumn: 'Add as column',
+  editField: 'Edit field',
+  editFieldNamed: (field) => `Edit ${field}`,
+  removeFieldNamed: (field) => `Remove ${field}`,
+  removeFieldTitle: 'Remove field?',
+  removeFieldText: (field) =>
+    `“${field}” leaves the columns and the event details for everyone in this account. The values stay in the events; adding the field again shows them again.`,
+  removeField: 'Remove field',
   addAsColumnNamed: (key) => `Add ${key} as a column`,
   deleteEvent: 'Delete event',
   deleteEventTitle: 'Delete event?',

@@ -146,4 +146,28 @@ describe('custom fields', () => {
     const cells = [...document.querySelectorAll('[role=row][data-state=ready] [data-column="status"]')].map((c) => c.textContent);
     expect(cells.every((t) => t === 'success' || t === 'failure')).toBe(true);
   });
+
+  it('edits a custom field (its name stays) and removes one after a confirmation that keeps the values', async () => {
+    localStorage.clear();
+    const adapter = createMockAdapter({ count: 40, now: NOW, fields: [{ name: 'region', displayName: 'Region', type: 'string' }] });
+    renderAuditLogs({ adapter, permissions: admin, tenantId: 'cf-edit' });
+    await waitFor(() => expect(headers()).toContain('Region'));
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    expect(within(screen.getByRole('group', { name: 'Columns' })).queryByRole('button', { name: 'Remove Time' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Edit Region' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit field' });
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveAttribute('readonly');
+    await fill(dialog, { displayName: 'Cloud region' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
+    await waitFor(() => expect(headers()).toContain('Cloud region'));
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Cloud region' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Remove field?' });
+    expect(confirm.textContent).toMatch(/values stay in the events/);
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Remove field' }));
+    await waitFor(() => expect(headers()).not.toContain('Cloud region'));
+    const [event] = (await adapter.list({ tenantId: 'cf-edit', query: {}, page: { type: 'offset', offset: 0, limit: 1 } })).events;
+    expect(event!.fields?.region).toBeTruthy();
+  });
 });

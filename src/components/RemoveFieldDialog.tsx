@@ -1,0 +1,29 @@
+import { removeCustomField } from '../core/fieldForm.js';
+import type { DataStructure, FieldDefinition } from '../core/fields.js';
+import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { useSaveDataStructure } from '../hooks/useSaveDataStructure.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
+
+export interface RemoveFieldDialogProps {
+  structure: DataStructure;
+  field: FieldDefinition;
+  onClose: () => void;
+}
+
+/** "Remove field?": says the values stay in the events; saves the structure without the field once confirmed. */
+export function RemoveFieldDialog({ structure, field, onClose }: RemoveFieldDialogProps) {
+  const { messages } = useAuditLogsEnvironment();
+  const save = useSaveDataStructure();
+  return (
+    <ConfirmDialog
+      title={messages.removeFieldTitle}
+      confirmLabel={messages.removeField}
+      pending={save.isPending}
+      failure={save.error ? `${messages.fieldSaveFailed} ${save.error instanceof Error ? save.error.message : ''}` : undefined}
+      onConfirm={() => save.mutate({ fields: removeCustomField(structure.fields, field.name) }, { onSuccess: onClose })}
+      onCancel={onClose}
+    >
+      <p>{messages.removeFieldText(field.displayName)}</p>
+    </ConfirmDialog>
+  );
+}
