@@ -22,7 +22,7 @@ import { browserFieldStore, type DataStructureStore } from '../hooks/fieldStore.
 import type { FieldHome } from '../hooks/queries.js';
 import type { ColumnLayout } from '../core/columnLayout.js';
 import { EMPTY_FIELD_FORM, toFieldForm, type FieldDialogRequest } from '../core/fieldForm.js';
-import type { FieldDefinition } from '../core/fields.js';
+import type { FieldDefinition, FieldDefinitionInput } from '../core/fields.js';
 import { RemoveFieldDialog } from './RemoveFieldDialog.js';
 import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
@@ -93,6 +93,11 @@ export interface AuditLogsProps {
    * @default 'default'
    */
   storageKey?: string;
+  /**
+   * The vendor's static column configuration, on top of what the server says: fields named here override
+   * its display names, visibility, order, widths and flags; fields only named here are added.
+   */
+  dataStructure?: { fields: FieldDefinitionInput[] };
   /**
    * Where tenant admins' custom fields are saved when the adapter cannot save them (say, Frontegg, whose
    * metadata is the vendor's): your backend's `load(tenantId)` / `save(tenantId, structure)`.
@@ -173,7 +178,7 @@ function AuditLogsView(props: AuditLogsProps) {
     props.defaultSelectedEventId ?? null,
     props.onSelectedEventIdChange,
   );
-  const structure = useDataStructure();
+  const structure = useDataStructure(props.dataStructure);
   const { messages, abilities } = useAuditLogsEnvironment();
   const fields = structure.dataStructure?.fields;
   // The Add field dialog, open with these first values (empty, or from a value in an event).

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   defaultColumns,
   moveColumn,
+  moveColumnTo,
   pinColumn,
   toggleColumn,
   type ResolvedColumns,
@@ -27,15 +28,19 @@ export function ColumnsMenu({ fields, columns, onChange, onEditField, onRemoveFi
   const { messages } = useAuditLogsEnvironment();
   const [open, setOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [dragging, setDragging] = useState<string | null>(null);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const visible = columns.order.filter((n) => columns.visibility[n]);
   const onlyOne = visible.length === 1;
 
+  const announce = (next: ResolvedColumns, name: string) => {
+    const order = next.order.filter((n) => next.visibility[n]);
+    setAnnouncement(messages.columnMoved(byName.get(name)?.displayName ?? name, order.indexOf(name) + 1, order.length));
+  };
   const move = (name: string, step: -1 | 1) => {
     const next = moveColumn(columns, name, step);
     onChange(next);
-    const order = next.order.filter((n) => next.visibility[n]);
-    setAnnouncement(messages.columnMoved(byName.get(name)?.displayName ?? name, order.indexOf(name) + 1, order.length));
+    announce(next, name);
   };
 
   return (
@@ -49,7 +54,32 @@ export function ColumnsMenu({ fields, columns, onChange, onEditField, onRemoveFi
           const pinned = columns.pinned.start.includes(name) ? 'start' : columns.pinned.end.includes(name) ? 'end' : false;
           const label = field.displayName;
           return (
-            <li key={name} className="ral-columns__item" data-pinned={pinned || undefined}>
+            <li
+              key={name}
+              className="ral-columns__item"
+              data-pinned={pinned || undefined}
+              data-dragging={dragging === name || undefined}
+              // Drag to reorder with a pointer (the Move buttons do the same by keyboard).
+              draggable={shown}
+              onDragStart={(e) => {
+                setDragging(name);
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', name);
+              }}
+              onDragOver={(e) => {
+                if (dragging) e.preventDefault();
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                const source = dragging ?? e.dataTransfer.getData('text/plain');
+                setDragging(null);
+                if (!source || source === name) return;
+                const next = moveColumnTo(columns, source, name);
+                onChange(next);
+                announce(next, source);
+              }}
+              onDragEnd={() => setDragging(null)}
+            >
               <label className="ral-options__label">
                 <input
                   type="checkbox"

@@ -157,3 +157,13 @@ export function pinColumn(columns: ResolvedColumns, name: string, edge: 'start' 
 export function resizeColumn(columns: ResolvedColumns, name: string, width: number): ResolvedColumns {
   return { ...columns, widths: { ...columns.widths, [name]: clampWidth(width) } };
 }
+
+/** Moves a field to where another one is (a drop in the Columns menu). */
+export function moveColumnTo(columns: ResolvedColumns, name: string, target: string): ResolvedColumns {
+  if (name === target || !columns.order.includes(name) || !columns.order.includes(target)) return columns;
+  const from = columns.order.indexOf(name);
+  const to = columns.order.indexOf(target);
+  const order = columns.order.filter((n) => n !== name);
+  order.splice(order.indexOf(target) + (from < to ? 1 : 0), 0, name);
+  return { ...columns, order };
+}

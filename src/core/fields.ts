@@ -216,3 +216,25 @@ export function defaultDataStructure(custom: readonly FieldDefinitionInput[] = [
     ],
   });
 }
+
+/**
+ * The vendor's layer: the server's data structure with the host's static configuration (the
+ * `dataStructure` prop) on top. A field the host names overrides what the server says of it (display
+ * name, visibility, order, width, flags); a field only the host names is added. Invalid input leaves the
+ * server's structure as it is.
+ */
+export function overlayDataStructure(
+  server: DataStructure,
+  host: { fields: readonly FieldDefinitionInput[] } | undefined,
+): DataStructure {
+  if (!host?.fields.length) return server;
+  const byName = new Map(server.fields.map((f) => [f.name, f]));
+  const overrides = new Map(host.fields.map((f) => [f.name, f]));
+  const merged: FieldDefinitionInput[] = server.fields.map((f) => ({ ...f, ...overrides.get(f.name), name: f.name, type: f.type }));
+  for (const f of host.fields) if (!byName.has(f.name)) merged.push({ custom: !isBuiltInField(f.name), ...f });
+  try {
+    return parseDataStructure({ fields: merged });
+  } catch {
+    return server;
+  }
+}

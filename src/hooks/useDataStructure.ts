@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DataStructure } from '../core/fields.js';
+import { overlayDataStructure, type DataStructure, type FieldDefinitionInput } from '../core/fields.js';
 import { useAuditLogsEnvironment, useQueryScope } from './context.js';
 import { withStoredFields } from './fieldStore.js';
 import { auditLogsQueries, storedFieldsOptions } from './queries.js';
@@ -14,7 +14,7 @@ export type DataStructureState =
  * The tenant's data structure. "Unknown" is never treated as "the default structure": a save built on
  * a stand-in would wipe the tenant's custom fields.
  */
-export function useDataStructure(): DataStructureState {
+export function useDataStructure(vendorFields?: { fields: readonly FieldDefinitionInput[] }): DataStructureState {
   const { queryClient, ...scope } = useQueryScope();
   const { fieldHome } = useAuditLogsEnvironment();
   const result = useQuery(auditLogsQueries.dataStructure(scope), queryClient);
@@ -28,7 +28,9 @@ export function useDataStructure(): DataStructureState {
     return { status: 'error', dataStructure: undefined, error: result.error ?? stored.error, retry };
   }
   if (result.data && (fieldHome.where === 'adapter' || stored.data)) {
-    const structure = fieldHome.where === 'adapter' ? result.data : withStoredFields(result.data, stored.data ?? []);
+    // Vendor layer (server + the host's static configuration), then the tenant's custom fields.
+    const vendor = overlayDataStructure(result.data, vendorFields);
+    const structure = fieldHome.where === 'adapter' ? vendor : withStoredFields(vendor, stored.data ?? []);
     return { status: 'success', dataStructure: structure, error: null, retry };
   }
   return { status: 'pending', dataStructure: undefined, error: null, retry };

@@ -105,4 +105,14 @@ describe('the Columns menu', () => {
     await userEvent.click(within(menu).getByRole('checkbox', { name: 'Email' }));
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ visibility: { 'actor.email': false } }));
   });
+
+  it('reorders by dragging an entry with a pointer', async () => {
+    localStorage.clear();
+    renderAuditLogs({ adapter: adapter(), tenantId: 'cols-drag' });
+    const menu = await openColumns();
+    const item = (name: string) => within(menu).getByRole('checkbox', { name }).closest('li')!;
+    await userEvent.dragAndDrop(item('IP address'), item('Time'));
+    await waitFor(() => expect(headers()[0]).toBe('IP address'));
+    expect(within(menu).getByRole('status').textContent).toMatch(/IP address moved to position 1/);
+  });
 });

@@ -170,4 +170,17 @@ describe('custom fields', () => {
     const [event] = (await adapter.list({ tenantId: 'cf-edit', query: {}, page: { type: 'offset', offset: 0, limit: 1 } })).events;
     expect(event!.fields?.region).toBeTruthy();
   });
+
+  it('passes axe in the dark theme with the Columns menu and the Add field dialog open', async () => {
+    localStorage.clear();
+    renderAuditLogs({ adapter: createMockAdapter({ count: 30, now: NOW }), permissions: admin, tenantId: 'cf-dark', theme: 'dark' });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await expectNoAxeViolations();
+    await userEvent.keyboard('{Escape}');
+    const dialog = await openDialog();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
+    await waitFor(() => expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true'));
+    await expectNoAxeViolations();
+  });
 });

@@ -3,6 +3,7 @@ import {
   columnLayoutStorageKey,
   defaultColumns,
   moveColumn,
+  moveColumnTo,
   parseColumnLayout,
   pinColumn,
   resizeColumn,
@@ -65,5 +66,13 @@ describe('column layout', () => {
     expect(resizeColumn(defaultColumns(fields), 'ip', 5).widths.ip).toBe(60);
     const columns = moveColumn(defaultColumns(fields), 'timestamp', -1);
     expect(visibleOrder(columns)[0]).toBe('timestamp');
+  });
+
+  it('moves a column onto another’s place (a drop), either direction', () => {
+    const columns = defaultColumns(fields);
+    expect(visibleOrder(moveColumnTo(columns, 'ip', 'timestamp')).slice(0, 2)).toEqual(['ip', 'timestamp']);
+    const later = visibleOrder(moveColumnTo(columns, 'timestamp', 'action'));
+    expect(later.indexOf('timestamp')).toBe(later.indexOf('action') + 1);
+    expect(moveColumnTo(columns, 'gone', 'ip')).toBe(columns);
   });
 });

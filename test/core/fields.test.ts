@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  overlayDataStructure,
   BUILT_IN_FIELDS,
   DataStructureError,
   defaultDataStructure,
@@ -46,5 +47,21 @@ describe('data structure', () => {
     expect(getFieldValue(e02, 'region')).toBe('us-east-1');
     expect(getFieldValue(e02, 'tags')).toEqual(['admin']);
     expect(getFieldValue(e02, 'missing')).toBeUndefined();
+  });
+});
+
+describe('overlayDataStructure (the vendor layer)', () => {
+  it('overrides what the server says of a field and adds fields only the host names', () => {
+    const server = defaultDataStructure();
+    const merged = overlayDataStructure(server, {
+      fields: [
+        { name: 'ip', displayName: 'Client IP', type: 'ip', visible: false },
+        { name: 'plan', displayName: 'Plan', type: 'string', order: 3 },
+      ],
+    });
+    expect(merged.fields.find((f) => f.name === 'ip')).toMatchObject({ displayName: 'Client IP', visible: false });
+    expect(merged.fields.find((f) => f.name === 'plan')).toMatchObject({ custom: true, visible: true });
+    // A built-in keeps its type; invalid input leaves the server's structure.
+    expect(overlayDataStructure(server, { fields: [{ name: '9bad', displayName: 'x', type: 'string' }] })).toBe(server);
   });
 });
