@@ -64,6 +64,7 @@ export {
   defaultDataStructure,
   getFieldValue,
   isBuiltInField,
+  overlayDataStructure,
   parseDataStructure,
 } from './core/fields.js';
 export type { DataStructure, FieldDefinition, FieldDefinitionInput, FieldType } from './core/fields.js';
@@ -97,6 +98,11 @@ export type { MemoryAdapter, MemoryAdapterOptions } from './memory/createMemoryA
 export type { IngestSkippedEvent } from './memory/store.js';
 export { MAX_DEPTH, TRUNCATED_MARK } from './core/depth.js';
 export { DEFAULT_PERMISSIONS, resolveAbilities } from './core/abilities.js';
+export { columnLayoutStorageKey, parseColumnLayout, resolveColumns, toColumnLayout } from './core/columnLayout.js';
+export type { ColumnLayout, ResolvedColumns } from './core/columnLayout.js';
+export { CUSTOM_FIELD_TYPES, RESERVED_FIELD_NAMES, fieldFormSchema, toFieldDefinition } from './core/fieldForm.js';
+export type { CustomFieldType, FieldFormValues } from './core/fieldForm.js';
+export type { DataStructureStore } from './hooks/fieldStore.js';
 export type { Abilities } from './core/abilities.js';
 export { csvCell, csvLine } from './core/csv.js';
 export { DEFAULT_MESSAGES } from './core/messages.js';
