@@ -1,5 +1,5 @@
 import { useTable } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { AuditSort } from '../core/query.js';
@@ -7,8 +7,8 @@ import { nextRowIndex } from '../core/rowNavigation.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { EventWindow } from '../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
-import { buildColumns, displayOrder, pinStyles, tableFeaturesUsed } from './columns.js';
-import { resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
+import { buildColumns, displayOrder, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
+import { fitWidths, resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
 
@@ -48,7 +48,14 @@ export function EventTable(props: EventTableProps) {
   const lastLeft = useRef(0);
 
   const { columns: layout, onColumnsChange } = props;
-  const columns = useMemo(() => buildColumns(fields), [fields]);
+  // Widths fitted to the first events shown for these fields, once (so columns never jump while scrolling).
+  const [fitted, setFitted] = useState<{ fields: readonly FieldDefinition[]; widths: Record<string, number> } | null>(null);
+  if (rows.loaded.length && fitted?.fields !== fields) {
+    const index = new Map(fields.map((f, i) => [f.name, i]));
+    setFitted({ fields, widths: fitWidths(fields, sampleText(fields, rows.loaded), (name) => index.get(name) ?? -1) });
+  }
+  const fittedWidths = fitted?.fields === fields ? fitted.widths : undefined;
+  const columns = useMemo(() => buildColumns(fields, fittedWidths), [fields, fittedWidths]);
   const columnVisibility = layout.visibility;
   const { virtualizer, spacerHeight, rowTop } = virtual;
   const items = virtualizer.getVirtualItems();

@@ -41,14 +41,17 @@ const WIDTH_BY_TYPE: Record<string, number> = {
 
 const helper = createColumnHelper<typeof tableFeaturesUsed, AuditEvent>();
 
-/** One column per field of the data structure, in order; hidden ones stay defined (for toggles). */
-export function buildColumns(fields: readonly FieldDefinition[]) {
+/**
+ * One column per field of the data structure, in order; hidden ones stay defined (for toggles). Widths:
+ * the field's own, else one fitted to sampled values, else a default for its type.
+ */
+export function buildColumns(fields: readonly FieldDefinition[], fitted: Record<string, number> = {}) {
   return helper.columns(
     fields.map((field) =>
       helper.accessor((event) => getFieldValue(event, field.name, field.valueFrom), {
       id: field.name,
       header: field.displayName,
-      size: field.width ?? WIDTH_BY_TYPE[field.type] ?? 160,
+      size: field.width ?? fitted[field.name] ?? WIDTH_BY_TYPE[field.type] ?? 160,
       minSize: 60,
       enableSorting: field.sortable,
       sortDescFirst: field.type === 'datetime' || field.type === 'severity' || field.type === 'number',
@@ -83,4 +86,17 @@ export function pinStyles(columns: ResolvedColumns, widthOf: (name: string) => n
     right += widthOf(name);
   }
   return styles;
+}
+
+/** Sampled values of events as text, a row per event and a column per field, for fitting widths. */
+export function sampleText(fields: readonly FieldDefinition[], events: readonly AuditEvent[]): string[][] {
+  return events.slice(0, 100).map((event) =>
+    fields.map((field) => {
+      const value = getFieldValue(event, field.name, field.valueFrom);
+      if (value === undefined || value === null) return '';
+      if (typeof value === 'string') return value;
+      if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
+      return typeof value === 'object' ? '{…}' : String(value);
+    }),
+  );
 }

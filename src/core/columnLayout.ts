@@ -167,3 +167,32 @@ export function moveColumnTo(columns: ResolvedColumns, name: string, target: str
   order.splice(order.indexOf(target) + (from < to ? 1 : 0), 0, name);
   return { ...columns, order };
 }
+
+/** Most characters a default width makes room for, by type (longer values are cut with an ellipsis). */
+const MAX_CHARS: Record<string, number> = { email: 34, ip: 39, string: 40, json: 36, enum: 24, number: 14 };
+/** Types whose text has a known length whatever the values (a formatted date, a badge). */
+const FIXED: Record<string, number> = { datetime: 200, severity: 110 };
+const CHAR_PX = 7.4;
+const PADDING_PX = 34;
+
+/**
+ * Default widths that fit the content: for each field, room for its header or its longest sampled value
+ * (whichever is longer), up to a limit by type: an IPv6 address fits, an email mostly does, and no column
+ * is wider than its values need.
+ */
+export function fitWidths(fields: readonly FieldDefinition[], sample: readonly string[][], columnOf: (name: string) => number): Record<string, number> {
+  const widths: Record<string, number> = {};
+  for (const field of fields) {
+    const fixed = FIXED[field.type];
+    if (fixed !== undefined) {
+      widths[field.name] = fixed;
+      continue;
+    }
+    const index = columnOf(field.name);
+    let chars = field.displayName.length + (field.sortable ? 3 : 0);
+    for (const row of sample) chars = Math.max(chars, row[index]?.length ?? 0);
+    chars = Math.min(chars, MAX_CHARS[field.type] ?? 40);
+    widths[field.name] = clampWidth(chars * CHAR_PX + PADDING_PX);
+  }
+  return widths;
+}

@@ -87,13 +87,13 @@ const builtIn = (
 
 /** The fields every log has, in their default order. */
 export const BUILT_IN_FIELDS: readonly FieldDefinition[] = [
-  builtIn('timestamp', 'Time', 'datetime', 0, { visible: true, sortable: true, width: 230 }),
-  builtIn('severity', 'Severity', 'severity', 1, { visible: true, sortable: true, width: 120 }),
-  builtIn('actor.name', 'User', 'string', 2, { visible: true, sortable: true, width: 170 }),
-  builtIn('actor.email', 'Email', 'email', 3, { visible: true, sortable: true, width: 220 }),
-  builtIn('action', 'Action', 'string', 4, { visible: true, sortable: true, width: 200 }),
-  builtIn('resource', 'Resource', 'string', 5, { visible: true, sortable: true, width: 180 }),
-  builtIn('ip', 'IP address', 'ip', 6, { visible: true, sortable: true, width: 150 }),
+  builtIn('timestamp', 'Time', 'datetime', 0, { visible: true, sortable: true }),
+  builtIn('severity', 'Severity', 'severity', 1, { visible: true, sortable: true }),
+  builtIn('actor.name', 'User', 'string', 2, { visible: true, sortable: true }),
+  builtIn('actor.email', 'Email', 'email', 3, { visible: true, sortable: true }),
+  builtIn('action', 'Action', 'string', 4, { visible: true, sortable: true }),
+  builtIn('resource', 'Resource', 'string', 5, { visible: true, sortable: true }),
+  builtIn('ip', 'IP address', 'ip', 6, { visible: true, sortable: true }),
   builtIn('eventType', 'Event type', 'enum', 7, {
     sortable: true,
     options: ['EntityChange', 'Security', 'Activity', 'Exception'],

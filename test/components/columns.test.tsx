@@ -115,4 +115,17 @@ describe('the Columns menu', () => {
     await waitFor(() => expect(headers()[0]).toBe('IP address'));
     expect(within(menu).getByRole('status').textContent).toMatch(/IP address moved to position 1/);
   });
+
+  it('sizes columns to their content: IPv6 addresses and emails are not cut off', async () => {
+    localStorage.clear();
+    renderAuditLogs({ adapter: createMockAdapter({ count: 200, now: NOW }), tenantId: 'cols-fit' });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const cut = (name: string) =>
+      [...document.querySelectorAll<HTMLElement>(`[role=row][data-state=ready] [data-column="${name}"] > *`)].filter(
+        (el) => el.scrollWidth > el.clientWidth + 1,
+      ).length;
+    expect(readyRows().some((r) => r.querySelector('[data-column="ip"]')?.textContent?.includes(':'))).toBe(true);
+    expect(cut('ip')).toBe(0);
+    expect(cut('actor.email')).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import {
   defaultColumns,
   moveColumn,
   moveColumnTo,
+  fitWidths,
   parseColumnLayout,
   pinColumn,
   resizeColumn,
@@ -74,5 +75,19 @@ describe('column layout', () => {
     const later = visibleOrder(moveColumnTo(columns, 'timestamp', 'action'));
     expect(later.indexOf('timestamp')).toBe(later.indexOf('action') + 1);
     expect(moveColumnTo(columns, 'gone', 'ip')).toBe(columns);
+  });
+
+  it('fits default widths to sampled values and the type, never wider than needed', () => {
+    const pick = fields.filter((f) => ['timestamp', 'ip', 'actor.email', 'region'].includes(f.name));
+    const index = (name: string) => pick.findIndex((f) => f.name === name);
+    const sample = [
+      pick.map((f) => ({ timestamp: '', ip: '2001:db8:85a3:8d3:1319:8a2e:370:7348', 'actor.email': 'ada@acme.example', region: 'eu' })[f.name as 'ip'] ?? ''),
+    ];
+    const widths = fitWidths(pick, sample, index);
+    expect(widths.timestamp).toBe(200);
+    expect(widths.ip).toBeGreaterThan(39 * 7);
+    expect(widths['actor.email']).toBeLessThan(widths.ip!);
+    // "Region" (its header) is longer than "eu": the header decides.
+    expect(widths.region).toBe(Math.round('Region'.length * 7.4 + 34));
   });
 });

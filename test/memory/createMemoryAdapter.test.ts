@@ -136,4 +136,31 @@ describe('createMemoryAdapter', () => {
     expect(ids(rest.events)).toEqual(['b']);
     expect(rest.nextCursor).toBeNull();
   });
+
+  it('filters, sorts and searches a custom field that reads its value from a payload path', async () => {
+    const adapter = createMemoryAdapter(
+      [
+        base('a', { payload: { request: { path: '/b' } }, fields: { plan: 'team' } }),
+        base('b', { payload: { request: { path: '/c' } }, fields: { plan: 'free' } }),
+        base('c', { payload: { request: { path: '/a' } }, fields: { plan: 'business' } }),
+      ],
+      { now: NOW },
+    );
+    const ds = await adapter.getDataStructure({ tenantId: 'acme' });
+    await adapter.saveDataStructure({
+      tenantId: 'acme',
+      dataStructure: {
+        fields: [
+          ...ds.fields,
+          { name: 'path', displayName: 'Path', type: 'string', visible: true, showInDetails: true, filterable: true, sortable: true, custom: true, order: 50, valueFrom: 'payload.request.path' },
+          { name: 'plan', displayName: 'Plan', type: 'string', visible: true, showInDetails: true, filterable: true, sortable: true, custom: true, order: 51 },
+        ],
+      },
+    });
+    const list = (query: object) => adapter.list({ tenantId: 'acme', query, page: first }).then((p) => ids(p.events));
+    expect(await list({ sort: { field: 'path', direction: 'asc' } })).toEqual(['c', 'a', 'b']);
+    expect(await list({ filters: [{ field: 'path', op: 'startsWith', value: '/c' }] })).toEqual(['b']);
+    expect(await list({ sort: { field: 'plan', direction: 'desc' } })).toEqual(['a', 'b', 'c']);
+    expect(await list({ search: 'business' })).toEqual(['c']);
+  });
 });
