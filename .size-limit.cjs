@@ -26,8 +26,8 @@ module.exports = [
     ignore: deps,
     gzip: true,
     // 30 KiB when the groundwork landed (28.8 KiB); the delete flow, the dialects' metadata readers, the
-    // Columns menu and the Add field dialog grew it on purpose (37.6 KiB). A page names its dialect by
-    // string, so all four dialects are in it.
-    limit: '40 KiB',
+    // Columns menu, the Add field dialog and export grew it on purpose (41.8 KiB). A page names its
+    // dialect by string, so all four dialects are in it.
+    limit: '44 KiB',
   },
 ];

@@ -23,6 +23,8 @@ export interface AdapterCapabilities {
   delete: boolean;
   /** The filter operators the server understands; the UI offers only these. @default every operator */
   filterOperators?: readonly FilterOperator[];
+  /** The largest page `list` answers (fullstackhero 100, the cursor logging API 500). @default 1000 */
+  maxPageSize?: number;
   /** How many severities one query may ask for (fullstackhero's API takes one). @default 'many' */
   severitySelection?: 'one' | 'many';
 }

@@ -6,6 +6,7 @@ import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { ResolvedColumns } from '../core/columnLayout.js';
 import { AddFilter } from './AddFilter.js';
 import { ColumnsMenu } from './ColumnsMenu.js';
+import { ExportControls } from './ExportControls.js';
 import { FilterChips } from './FilterChips.js';
 import { SearchBox } from './SearchBox.js';
 import { SeverityFilter } from './SeverityFilter.js';
@@ -30,7 +31,7 @@ export interface ToolbarProps {
 /** Search, severity, time range, field filters, the Columns menu and the active-filter chips. */
 export function Toolbar(props: ToolbarProps) {
   const { query, onQueryChange, fields, severityCounts, columns, onColumnsChange, onAddField, className } = props;
-  const { adapter, messages } = useAuditLogsEnvironment();
+  const { adapter, messages, abilities } = useAuditLogsEnvironment();
   const update = (next: AuditQuery) => onQueryChange(compactQuery(next));
   const severityField = fields.find((f) => f.name === 'severity');
   return (
@@ -57,6 +58,7 @@ export function Toolbar(props: ToolbarProps) {
             onEditField={props.onEditField}
             onRemoveField={props.onRemoveField}
           />
+          {abilities.export ? <ExportControls query={query} fields={fields} columns={columns} /> : null}
           {onAddField ? (
             <button type="button" className="ral-button" onClick={onAddField}>
               {messages.addField}

@@ -93,6 +93,17 @@ export interface AuditLogsMessages {
   removeFieldText: (field: string) => string;
   removeField: string;
   addAsColumnNamed: (key: string) => string;
+  /** Export. */
+  exportCsv: string;
+  exportJsonLines: string;
+  exporting: string;
+  exportProgress: string;
+  exportStatus: (rows: string, total: string | undefined) => string;
+  exportRate: (perSecond: string, secondsLeft: number | undefined) => string;
+  cancelExport: string;
+  exportFailed: (rows: string, reason: string) => string;
+  exportDone: (rows: string, fileName: string) => string;
+  exportOverExcel: string;
   /** Deleting an event: the button, the confirmation's title and warning, its cancel, failures. */
   deleteEvent: string;
   deleteEventTitle: string;
@@ -213,6 +224,16 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
     `“${field}” leaves the columns and the event details for everyone in this account. The values stay in the events; adding the field again shows them again.`,
   removeField: 'Remove field',
   addAsColumnNamed: (key) => `Add ${key} as a column`,
+  exportCsv: 'Export CSV',
+  exportJsonLines: 'Export JSON Lines',
+  exporting: 'Exporting',
+  exportProgress: 'Export progress',
+  exportStatus: (rows, total) => (total === undefined ? `${rows} rows` : `${rows} of ${total} rows`),
+  exportRate: (perSecond, left) => `${perSecond} rows/s${left === undefined ? '' : `, about ${left} s left`}`,
+  cancelExport: 'Cancel export',
+  exportFailed: (rows, reason) => `The export stopped after ${rows} rows and nothing was saved. ${reason}`,
+  exportDone: (rows, fileName) => `Exported ${rows} rows to ${fileName}.`,
+  exportOverExcel: 'Excel opens at most 1,048,576 rows; open the rest in another tool.',
   deleteEvent: 'Delete event',
   deleteEventTitle: 'Delete event?',
   deleteEventWarning:

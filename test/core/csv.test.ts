@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine, eventCsvLine } from '../../src/core/csv';
+import { CUT_MARK, MAX_CELL_CHARS, csvCell, csvLine, eventCsvLine, exportFileName } from '../../src/core/csv';
+import type { JsonValue } from '../../src/core/event';
+import { parseCsv } from '../fixtures/csvParse';
 import { FIXTURE_EVENTS } from '../fixtures/events';
 
 describe('CSV encoding', () => {
@@ -26,5 +28,56 @@ describe('CSV encoding', () => {
     expect(eventCsvLine(FIXTURE_EVENTS[1]!, ['timestamp', 'actor.email', 'severity', 'region'])).toBe(
       `${FIXTURE_EVENTS[1]!.timestamp},grace@acme.example,High,us-east-1\r\n`,
     );
+  });
+});
+
+describe('CSV encoding, by property', () => {
+  /** A seeded generator (the same cases on every run). */
+  function random(seed: number) {
+    let s = seed >>> 0;
+    return () => {
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = s;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const ALPHABET = ['a', 'Z', '0', ' ', ',', '"', '\r', '\n', '\r\n', '\t', '=', '+', '-', '@', '\uFEFF', 'é', '中', '😀', "'", ';'];
+
+  it('round-trips random text through an RFC 4180 reader: only formula starts change, by a leading apostrophe', () => {
+    const next = random(42);
+    for (let n = 0; n < 2_000; n++) {
+      const cells = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
+        Array.from({ length: Math.floor(next() * 12) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(''),
+      );
+      const [row] = parseCsv(csvLine(cells));
+      expect(row).toHaveLength(cells.length);
+      row!.forEach((cell, i) => {
+        const original = cells[i]!;
+        const formula = /^[=+\-@\t\r]/.test(original);
+        expect(cell, JSON.stringify(original)).toBe(formula ? `'${original}` : original);
+      });
+    }
+  });
+
+  it('cuts a cell longer than a spreadsheet cell holds, with a mark', () => {
+    const cell = csvCell('x'.repeat(40_000));
+    expect(cell.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(cell.endsWith(CUT_MARK)).toBe(true);
+  });
+
+  it('writes JSON values compact, even nested too deeply to stringify', () => {
+    let deep: JsonValue = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(() => csvCell(deep)).not.toThrow();
+    expect(csvCell({ a: [1, 2] })).toBe('"{""a"":[1,2]}"');
+  });
+
+  it('names files audit-logs-<tenant>-<yyyyMMdd-HHmm>, the tenant made safe', () => {
+    const at = Date.UTC(2026, 2, 6, 14, 5);
+    expect(exportFileName('acme', at, 'csv')).toBe('audit-logs-acme-20260306-1405.csv');
+    expect(exportFileName('../../etc/pass wd', at, 'jsonl')).toBe('audit-logs-etc-pass-wd-20260306-1405.jsonl');
+    expect(exportFileName('', at, 'csv')).toBe('audit-logs-tenant-20260306-1405.csv');
   });
 });

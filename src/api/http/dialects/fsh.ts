@@ -168,6 +168,7 @@ export const fshDialect: Dialect = {
     serverExport: false,
     create: false,
     delete: false,
+    maxPageSize: 100,
     filterOperators: ['eq', 'in', 'before', 'after', 'between'],
     severitySelection: 'one',
   },

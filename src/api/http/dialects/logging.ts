@@ -113,6 +113,7 @@ export const loggingDialect: Dialect = {
     serverExport: false,
     create: false,
     delete: true,
+    maxPageSize: 500,
     filterOperators: ['eq', 'in'],
   },
   create: (client) => {

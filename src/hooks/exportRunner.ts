@@ -1,0 +1,165 @@
+/**
+ * Exports every event matching a query, from any adapter: the server's own CSV where it writes one, else
+ * pages of `list` at the size the server allows. The file is built from chunks (Blob parts, kept outside
+ * the JS heap), never one giant string; work is sliced so the page stays responsive; a cancel or a failure
+ * leaves no file at all.
+ */
+import type { AuditLogsAdapter } from '../api/adapter.js';
+import { abortError } from '../api/errors.js';
+import { CSV_BOM, EXCEL_MAX_ROWS, csvLine, eventCsvLine, jsonLine, type CsvColumn } from '../core/csv.js';
+import type { AuditEvent } from '../core/event.js';
+import { MAX_PAGE_SIZE, type PageRequest } from '../core/page.js';
+import type { AuditQuery } from '../core/query.js';
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+export interface ExportProgress {
+  rows: number;
+  /** Matching events, when the adapter can count them. */
+  total: number | undefined;
+}
+
+export interface ExportRequestOptions {
+  adapter: AuditLogsAdapter;
+  tenantId: string;
+  query: AuditQuery;
+  /** The visible columns in order (CSV). */
+  columns: readonly CsvColumn[];
+  format: ExportFormat;
+  signal: AbortSignal;
+  onProgress: (progress: ExportProgress) => void;
+  /** Epoch ms the export starts at: new events after it are left out. @default Date.now() */
+  now?: number;
+}
+
+export interface ExportResult {
+  blob: Blob;
+  rows: number;
+  /** More rows than Excel opens. */
+  overExcelLimit: boolean;
+}
+
+/** An export that stopped: how many rows it had, and why. Nothing was saved. */
+export class ExportError extends Error {
+  override readonly name = 'ExportError';
+  constructor(
+    readonly rows: number,
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
+/** Characters of text gathered before they are handed to a Blob part (and leave the JS heap). */
+const PART_CHARS = 4 * 1024 * 1024;
+/** Rows encoded between two yields to the page. */
+const SLICE_ROWS = 2_000;
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function runExport(options: ExportRequestOptions): Promise<ExportResult> {
+  const { adapter, signal } = options;
+  let rows = 0;
+  try {
+    if (options.format === 'csv' && adapter.capabilities.serverExport && adapter.exportCsv) return await serverCsv(options);
+    return await fromPages(options, () => rows, (n) => (rows = n));
+  } catch (error) {
+    if (signal.aborted) throw abortError(signal);
+    throw error instanceof ExportError ? error : new ExportError(rows, error);
+  }
+}
+
+async function countOf(options: ExportRequestOptions): Promise<number | undefined> {
+  const { adapter, tenantId, query, signal } = options;
+  if (!adapter.capabilities.total || adapter.capabilities.paging === 'cursor') return undefined;
+  const page = await adapter.list({ tenantId, query, page: { type: 'offset', offset: 0, limit: 1 } }, { signal });
+  return page.total;
+}
+
+/** The server writes the CSV: stream it into Blob parts, counting lines for progress. */
+async function serverCsv(options: ExportRequestOptions): Promise<ExportResult> {
+  const { adapter, tenantId, query, columns, signal, onProgress } = options;
+  const total = await countOf(options).catch(() => undefined);
+  const stream = await adapter.exportCsv!(
+    { tenantId, query, columns: columns.map((c) => ({ name: c.name, displayName: c.displayName ?? c.name })) },
+    { signal },
+  );
+  const reader = stream.getReader();
+  const parts: BlobPart[] = [];
+  let lines = 0;
+  let first = true;
+  for (;;) {
+    if (signal.aborted) {
+      await reader.cancel().catch(() => undefined);
+      throw abortError(signal);
+    }
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (first) {
+      first = false;
+      // One BOM, whether or not the server wrote one.
+      const hasBom = value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf;
+      if (!hasBom) parts.push(CSV_BOM);
+    }
+    parts.push(value as Uint8Array<ArrayBuffer>);
+    for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+    onProgress({ rows: Math.max(0, lines - 1), total });
+  }
+  const rows = Math.max(0, lines - 1);
+  return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows, overExcelLimit: rows + 1 > EXCEL_MAX_ROWS };
+}
+
+/** Pages of `list`: cursor paging where there is one (stable), else offset paging pinned to the start time, without repeats. */
+async function fromPages(options: ExportRequestOptions, getRows: () => number, setRows: (n: number) => void): Promise<ExportResult> {
+  const { adapter, tenantId, columns, format, signal, onProgress } = options;
+  const size = Math.min(adapter.capabilities.maxPageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const byCursor = adapter.capabilities.paging !== 'offset';
+  const started = options.now ?? Date.now();
+  // With offset paging, new events would shift the pages: leave out what arrives after the start.
+  const canPin = !byCursor && (adapter.capabilities.filterOperators ?? ['before']).includes('before');
+  const query: AuditQuery = canPin
+    ? { ...options.query, filters: [...(options.query.filters ?? []), { field: 'timestamp', op: 'before', value: new Date(started + 1).toISOString() }] }
+    : options.query;
+  const total = await countOf({ ...options, query });
+  const seen = byCursor ? undefined : new Set<string>();
+  const parts: BlobPart[] = [];
+  let text = format === 'csv' ? CSV_BOM + csvLine(columns.map((c) => c.displayName ?? c.name)) : '';
+  let sinceYield = 0;
+  const encode = (event: AuditEvent) => (format === 'csv' ? eventCsvLine(event, columns) : jsonLine(event));
+
+  let page: PageRequest = byCursor ? { type: 'cursor', cursor: null, limit: size } : { type: 'offset', offset: 0, limit: size };
+  for (;;) {
+    if (signal.aborted) throw abortError(signal);
+    const result = await adapter.list({ tenantId, query, page }, { signal });
+    for (const event of result.events) {
+      if (seen) {
+        if (seen.has(event.id)) continue;
+        seen.add(event.id);
+      }
+      text += encode(event);
+      setRows(getRows() + 1);
+    }
+    if (text.length > PART_CHARS) {
+      parts.push(new Blob([text]));
+      text = '';
+    }
+    onProgress({ rows: getRows(), total });
+    sinceYield += result.events.length;
+    if (sinceYield >= SLICE_ROWS) {
+      sinceYield = 0;
+      await yieldToPage();
+    }
+    if (page.type === 'cursor') {
+      if (!result.nextCursor) break;
+      page = { ...page, cursor: result.nextCursor };
+    } else {
+      const next = page.offset + size;
+      if (result.events.length === 0 || (result.total !== undefined && next >= result.total)) break;
+      page = { ...page, offset: next };
+    }
+  }
+  if (text) parts.push(new Blob([text]));
+  const rows = getRows();
+  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson';
+  return { blob: new Blob(parts, { type }), rows, overExcelLimit: format === 'csv' && rows + 1 > EXCEL_MAX_ROWS };
+}
