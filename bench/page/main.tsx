@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { AuditLogs, createMemoryAdapter, type AuditLogsAdapter } from '../../src/index';
+import { AuditLogs, createMemoryAdapter, runExport, type AuditLogsAdapter } from '../../src/index';
 import { createMockAdapter } from '../../src/mock/index';
 import { BENCH_NOW, hostEvents } from '../hostEvents';
 import '../../src/styles/audit-logs.css';
@@ -15,6 +15,8 @@ declare global {
     /** Host events are made: the script reads the heap now, then calls `benchStart`. */
     benchEventsReady?: boolean;
     benchStart?: () => void;
+    /** Exports every event (10 columns), returning the time, rows, file size and frames while it ran. */
+    benchExport?: (serverSide: boolean) => Promise<{ ms: number; rows: number; bytes: number; frames: number[] }>;
   }
 }
 
@@ -106,4 +108,36 @@ window.benchSearch = async (text) => {
   }
   await nextFrame();
   return performance.now() - started;
+};
+
+const EXPORT_COLUMNS = ['timestamp', 'severity', 'actor.name', 'actor.email', 'action', 'resource', 'ip', 'region', 'plan', 'seats'].map(
+  (name) => ({ name, displayName: name }),
+);
+
+window.benchExport = async (serverSide) => {
+  const subject: AuditLogsAdapter = serverSide
+    ? adapter
+    : { ...adapter, exportCsv: undefined, capabilities: { ...adapter.capabilities, serverExport: false } };
+  const frames: number[] = [];
+  let running = true;
+  let last = performance.now();
+  const tick = (now: number) => {
+    frames.push(now - last);
+    last = now;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const started = performance.now();
+  const result = await runExport({
+    adapter: subject,
+    tenantId: 'acme',
+    query: {},
+    columns: EXPORT_COLUMNS,
+    format: 'csv',
+    signal: new AbortController().signal,
+    onProgress: () => {},
+  });
+  const ms = performance.now() - started;
+  running = false;
+  return { ms, rows: result.rows, bytes: result.blob.size, frames };
 };

@@ -51,11 +51,21 @@ export class ExportError extends Error {
 }
 
 /** Characters of text gathered before they are handed to a Blob part (and leave the JS heap). */
-const PART_CHARS = 4 * 1024 * 1024;
-/** Rows encoded between two yields to the page. */
-const SLICE_ROWS = 2_000;
+const PART_CHARS = 1024 * 1024;
+/** The longest stretch of work between two yields to the page (a frame stays under 50 ms). */
+const SLICE_MS = 24;
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Yields to the page once a slice of work has run its time. */
+function slicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await yieldToPage();
+    since = performance.now();
+  };
+}
 
 export async function runExport(options: ExportRequestOptions): Promise<ExportResult> {
   const { adapter, signal } = options;
@@ -88,7 +98,9 @@ async function serverCsv(options: ExportRequestOptions): Promise<ExportResult> {
   const parts: BlobPart[] = [];
   let lines = 0;
   let first = true;
+  const slice = slicer();
   for (;;) {
+    await slice();
     if (signal.aborted) {
       await reader.cancel().catch(() => undefined);
       throw abortError(signal);
@@ -124,7 +136,7 @@ async function fromPages(options: ExportRequestOptions, getRows: () => number, s
   const seen = byCursor ? undefined : new Set<string>();
   const parts: BlobPart[] = [];
   let text = format === 'csv' ? CSV_BOM + csvLine(columns.map((c) => c.displayName ?? c.name)) : '';
-  let sinceYield = 0;
+  const slice = slicer();
   const encode = (event: AuditEvent) => (format === 'csv' ? eventCsvLine(event, columns) : jsonLine(event));
 
   let page: PageRequest = byCursor ? { type: 'cursor', cursor: null, limit: size } : { type: 'offset', offset: 0, limit: size };
@@ -144,11 +156,7 @@ async function fromPages(options: ExportRequestOptions, getRows: () => number, s
       text = '';
     }
     onProgress({ rows: getRows(), total });
-    sinceYield += result.events.length;
-    if (sinceYield >= SLICE_ROWS) {
-      sinceYield = 0;
-      await yieldToPage();
-    }
+    await slice();
     if (page.type === 'cursor') {
       if (!result.nextCursor) break;
       page = { ...page, cursor: result.nextCursor };

@@ -1,3 +1,4 @@
+import { csvLine } from '../core/csv.js';
 import type { AuditEvent } from '../core/event.js';
 import type { AuditStats, EventPage, PageRequest, SeverityCount } from '../core/page.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
@@ -104,6 +105,25 @@ export class AuditQueryEngine {
       total,
       nextCursor: more && end > start ? encodeCursor(sort.field, sort.direction, sortPositionOf(this.store, indices[end - 1]!, sort.field)) : null,
     };
+  }
+
+  /**
+   * CSV lines for matches `start..start + count` of a query, read straight from the store (no event objects
+   * are built: an export of a million rows makes little garbage). Returns the text and how many rows it has.
+   */
+  csvRows(query: AuditQuery, fields: readonly string[], start: number, count: number, options: EngineQueryOptions): { text: string; rows: number; total: number } {
+    const { indices } = this.match(query, options);
+    const store = this.store;
+    let text = '';
+    let rows = 0;
+    const end = Math.min(start + count, indices.length);
+    for (let j = start; j < end; j++) {
+      const i = indices[j]!;
+      if (!store.checkAt(i)) continue;
+      text += csvLine(fields.map((field) => store.value(i, field)));
+      rows++;
+    }
+    return { text, rows, total: indices.length };
   }
 
   /** Counts by severity and a histogram over the query's time range. */

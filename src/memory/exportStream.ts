@@ -1,5 +1,5 @@
 import type { ExportColumn } from '../api/adapter.js';
-import { CSV_BOM, csvLine, eventCsvLine } from '../core/csv.js';
+import { CSV_BOM, csvLine } from '../core/csv.js';
 import type { AuditQueryEngine } from './engine.js';
 import type { AuditQuery } from '../core/query.js';
 
@@ -26,11 +26,11 @@ export function csvStream(
         started = true;
         text = CSV_BOM + csvLine(columns.map((c) => c.displayName));
       }
-      const page = engine.list(query, { type: 'offset', offset, limit: 1000 }, { now });
-      for (const event of page.events) text += eventCsvLine(event, names);
-      offset += page.events.length;
+      const page = engine.csvRows(query, names, offset, 2000, { now });
+      text += page.text;
+      offset += 2000;
       if (text) controller.enqueue(encoder.encode(text));
-      if (page.events.length === 0 || offset >= (page.total ?? 0)) controller.close();
+      if (offset >= page.total) controller.close();
     },
   });
 }
