@@ -145,6 +145,20 @@ describe('export', () => {
     expect(rows.length).toBe(121);
   });
 
+  it('exports JSON Lines: one event per line, every field', async () => {
+    const adapter = createMemoryAdapter(events(1_500, (i) => ({ fields: { plan: i % 2 ? 'team' : 'free' } })), { now: NOW });
+    renderAuditLogs({ adapter, newEventsInterval: 0 });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const file = commands.waitForDownload();
+    await userEvent.click(screen.getByRole('button', { name: 'Export JSON Lines' }));
+    const { name, text } = await file;
+    expect(name).toMatch(/\.jsonl$/);
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; fields: { plan: string } });
+    expect(lines).toHaveLength(1_500);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(1_500);
+    expect(lines[0]).toMatchObject({ id: 'x0', fields: { plan: 'free' }, tenantId: 'acme' });
+  });
+
   it('offers no export without permissions.export', async () => {
     renderAuditLogs({ adapter: createMemoryAdapter(events(10), { now: NOW }), permissions: { export: false } });
     await waitFor(() => expect(readyRows().length).toBe(10));
