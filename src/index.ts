@@ -4,9 +4,9 @@ export type { AuditLogsClassNames, AuditLogsProps } from './components/AuditLogs
 export type { AuditLogsPermissions } from './hooks/context.js';
 export { useAuditQueryUrl } from './hooks/useAuditQueryUrl.js';
 export { useAuditLogsExport } from './hooks/useAuditLogsExport.js';
-export type { AuditLogsExport, ExportState } from './hooks/useAuditLogsExport.js';
-export { ExportError, runExport } from './hooks/exportRunner.js';
-export type { ExportFormat, ExportProgress, ExportRequestOptions, ExportResult } from './hooks/exportRunner.js';
+export type { AuditLogsExport, ExportState, ExportTarget } from './hooks/useAuditLogsExport.js';
+export { ExportError, blobSink, runExport, writableSink } from './hooks/exportRunner.js';
+export type { ExportFormat, ExportProgress, ExportRequestOptions, ExportResult, ExportSink } from './hooks/exportRunner.js';
 export type { AuditQueryUrlOptions } from './hooks/useAuditQueryUrl.js';
 export { SeverityBadge } from './components/SeverityBadge.js';
 export type { SeverityBadgeProps } from './components/SeverityBadge.js';

@@ -139,5 +139,5 @@ window.benchExport = async (serverSide) => {
   });
   const ms = performance.now() - started;
   running = false;
-  return { ms, rows: result.rows, bytes: result.blob.size, frames };
+  return { ms, rows: result.rows, bytes: result.blob?.size ?? 0, frames };
 };

@@ -24,6 +24,7 @@ import type { ColumnLayout } from '../core/columnLayout.js';
 import { EMPTY_FIELD_FORM, toFieldForm, type FieldDialogRequest } from '../core/fieldForm.js';
 import type { FieldDefinition, FieldDefinitionInput } from '../core/fields.js';
 import { RemoveFieldDialog } from './RemoveFieldDialog.js';
+import type { ExportTarget } from '../hooks/useAuditLogsExport.js';
 import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
 import { EventLog } from './EventLog.js';
@@ -93,6 +94,11 @@ export interface AuditLogsProps {
    * @default 'default'
    */
   storageKey?: string;
+  /**
+   * Where exports go: a normal download, or (where the browser has `showSaveFilePicker`) a file the user
+   * picks, written as rows arrive and discarded if the export does not finish. @default 'download'
+   */
+  exportTarget?: ExportTarget;
   /**
    * The vendor's static column configuration, on top of what the server says: fields named here override
    * its display names, visibility, order, widths and flags; fields only named here are added.
@@ -215,6 +221,7 @@ function AuditLogsView(props: AuditLogsProps) {
         severityCounts={severityStats.data?.bySeverity}
         columns={columns}
         onColumnsChange={setColumns}
+        exportTarget={props.exportTarget}
         onAddField={canAddFields ? () => setFieldDialog({ initial: EMPTY_FIELD_FORM }) : undefined}
         onEditField={canAddFields ? (field) => setFieldDialog({ initial: toFieldForm(field), editing: field.name }) : undefined}
         onRemoveField={canAddFields ? setRemoving : undefined}

@@ -3,12 +3,14 @@ import type { ResolvedColumns } from '../core/columnLayout.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
-import { useAuditLogsExport } from '../hooks/useAuditLogsExport.js';
+import { useAuditLogsExport, type ExportTarget } from '../hooks/useAuditLogsExport.js';
 
 export interface ExportControlsProps {
   query: AuditQuery;
   fields: readonly FieldDefinition[];
   columns: ResolvedColumns;
+  /** Where the file goes. @default 'download' */
+  target?: ExportTarget;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface ExportControlsProps {
  * (what is shown is what is downloaded). While it runs: a progressbar "Export progress" with rows per second
  * and time left, and "Cancel export". A failure says how many rows it had and that nothing was saved.
  */
-export function ExportControls({ query, fields, columns }: ExportControlsProps) {
+export function ExportControls({ query, fields, columns, target }: ExportControlsProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
   const byName = new Map(fields.map((f) => [f.name, f]));
   const visible = displayOrder(columns)
@@ -25,7 +27,7 @@ export function ExportControls({ query, fields, columns }: ExportControlsProps) 
       const f = byName.get(name)!;
       return { name, displayName: f.displayName, valueFrom: f.valueFrom };
     });
-  const exporter = useAuditLogsExport(query, visible);
+  const exporter = useAuditLogsExport(query, visible, { target });
   const { state } = exporter;
 
   if (state.status === 'running') {

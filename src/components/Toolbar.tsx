@@ -7,6 +7,7 @@ import type { ResolvedColumns } from '../core/columnLayout.js';
 import { AddFilter } from './AddFilter.js';
 import { ColumnsMenu } from './ColumnsMenu.js';
 import { ExportControls } from './ExportControls.js';
+import type { ExportTarget } from '../hooks/useAuditLogsExport.js';
 import { FilterChips } from './FilterChips.js';
 import { SearchBox } from './SearchBox.js';
 import { SeverityFilter } from './SeverityFilter.js';
@@ -20,6 +21,8 @@ export interface ToolbarProps {
   /** The user's columns, for the Columns menu. */
   columns: ResolvedColumns;
   onColumnsChange: (columns: ResolvedColumns) => void;
+  /** Where exports go. */
+  exportTarget?: ExportTarget;
   /** Opens the Add field dialog; absent where the viewer may not add fields. */
   onAddField?: () => void;
   /** Edit or remove a custom field (from the Columns menu); absent where the viewer may not. */
@@ -58,7 +61,7 @@ export function Toolbar(props: ToolbarProps) {
             onEditField={props.onEditField}
             onRemoveField={props.onRemoveField}
           />
-          {abilities.export ? <ExportControls query={query} fields={fields} columns={columns} /> : null}
+          {abilities.export ? <ExportControls query={query} fields={fields} columns={columns} target={props.exportTarget} /> : null}
           {onAddField ? (
             <button type="button" className="ral-button" onClick={onAddField}>
               {messages.addField}

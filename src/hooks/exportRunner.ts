@@ -19,6 +19,43 @@ export interface ExportProgress {
   total: number | undefined;
 }
 
+/**
+ * Where the file's parts go: Blob parts by default (a normal download), or a file the user picked
+ * (`showSaveFilePicker`'s writable). `abort` must leave nothing behind.
+ */
+export interface ExportSink {
+  write(part: BlobPart): Promise<void> | void;
+  /** Finishes the file; returns the Blob when the sink keeps one. */
+  close(type: string): Promise<Blob | undefined> | Blob | undefined;
+  abort(): Promise<void> | void;
+}
+
+/** The default sink: Blob parts in memory outside the JS heap, one Blob at the end. */
+export function blobSink(): ExportSink {
+  const parts: BlobPart[] = [];
+  return {
+    write: (part) => void parts.push(part),
+    close: (type) => new Blob(parts, { type }),
+    abort: () => void parts.splice(0),
+  };
+}
+
+/** A sink writing straight to a file the user chose (`showSaveFilePicker`); `abort` discards it. */
+export function writableSink(writable: {
+  write(data: BlobPart): Promise<void>;
+  close(): Promise<void>;
+  abort(reason?: unknown): Promise<void>;
+}): ExportSink {
+  return {
+    write: (part) => writable.write(part),
+    close: async () => {
+      await writable.close();
+      return undefined;
+    },
+    abort: () => writable.abort().catch(() => undefined),
+  };
+}
+
 export interface ExportRequestOptions {
   adapter: AuditLogsAdapter;
   tenantId: string;
@@ -30,10 +67,13 @@ export interface ExportRequestOptions {
   onProgress: (progress: ExportProgress) => void;
   /** Epoch ms the export starts at: new events after it are left out. @default Date.now() */
   now?: number;
+  /** Where the file goes. @default Blob parts for a download */
+  sink?: ExportSink;
 }
 
 export interface ExportResult {
-  blob: Blob;
+  /** The file, unless a sink wrote it elsewhere. */
+  blob: Blob | undefined;
   rows: number;
   /** More rows than Excel opens. */
   overExcelLimit: boolean;
@@ -69,11 +109,14 @@ function slicer(): () => Promise<void> {
 
 export async function runExport(options: ExportRequestOptions): Promise<ExportResult> {
   const { adapter, signal } = options;
+  const sink = options.sink ?? blobSink();
   let rows = 0;
   try {
-    if (options.format === 'csv' && adapter.capabilities.serverExport && adapter.exportCsv) return await serverCsv(options);
-    return await fromPages(options, () => rows, (n) => (rows = n));
+    if (options.format === 'csv' && adapter.capabilities.serverExport && adapter.exportCsv) return await serverCsv(options, sink);
+    return await fromPages(options, sink, () => rows, (n) => (rows = n));
   } catch (error) {
+    // Nothing half-written survives: the parts are dropped, a picked file is discarded.
+    await sink.abort();
     if (signal.aborted) throw abortError(signal);
     throw error instanceof ExportError ? error : new ExportError(rows, error);
   }
@@ -87,7 +130,7 @@ async function countOf(options: ExportRequestOptions): Promise<number | undefine
 }
 
 /** The server writes the CSV: stream it into Blob parts, counting lines for progress. */
-async function serverCsv(options: ExportRequestOptions): Promise<ExportResult> {
+async function serverCsv(options: ExportRequestOptions, sink: ExportSink): Promise<ExportResult> {
   const { adapter, tenantId, query, columns, signal, onProgress } = options;
   const total = await countOf(options).catch(() => undefined);
   const stream = await adapter.exportCsv!(
@@ -95,7 +138,6 @@ async function serverCsv(options: ExportRequestOptions): Promise<ExportResult> {
     { signal },
   );
   const reader = stream.getReader();
-  const parts: BlobPart[] = [];
   let lines = 0;
   let first = true;
   const slice = slicer();
@@ -111,18 +153,24 @@ async function serverCsv(options: ExportRequestOptions): Promise<ExportResult> {
       first = false;
       // One BOM, whether or not the server wrote one.
       const hasBom = value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf;
-      if (!hasBom) parts.push(CSV_BOM);
+      if (!hasBom) await sink.write(CSV_BOM);
     }
-    parts.push(value as Uint8Array<ArrayBuffer>);
+    await sink.write(value as Uint8Array<ArrayBuffer>);
     for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
     onProgress({ rows: Math.max(0, lines - 1), total });
   }
   const rows = Math.max(0, lines - 1);
-  return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows, overExcelLimit: rows + 1 > EXCEL_MAX_ROWS };
+  const blob = await sink.close('text/csv;charset=utf-8');
+  return { blob, rows, overExcelLimit: rows + 1 > EXCEL_MAX_ROWS };
 }
 
 /** Pages of `list`: cursor paging where there is one (stable), else offset paging pinned to the start time, without repeats. */
-async function fromPages(options: ExportRequestOptions, getRows: () => number, setRows: (n: number) => void): Promise<ExportResult> {
+async function fromPages(
+  options: ExportRequestOptions,
+  sink: ExportSink,
+  getRows: () => number,
+  setRows: (n: number) => void,
+): Promise<ExportResult> {
   const { adapter, tenantId, columns, format, signal, onProgress } = options;
   const size = Math.min(adapter.capabilities.maxPageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const byCursor = adapter.capabilities.paging !== 'offset';
@@ -134,7 +182,6 @@ async function fromPages(options: ExportRequestOptions, getRows: () => number, s
     : options.query;
   const total = await countOf({ ...options, query });
   const seen = byCursor ? undefined : new Set<string>();
-  const parts: BlobPart[] = [];
   let text = format === 'csv' ? CSV_BOM + csvLine(columns.map((c) => c.displayName ?? c.name)) : '';
   const slice = slicer();
   const encode = (event: AuditEvent) => (format === 'csv' ? eventCsvLine(event, columns) : jsonLine(event));
@@ -152,7 +199,7 @@ async function fromPages(options: ExportRequestOptions, getRows: () => number, s
       setRows(getRows() + 1);
     }
     if (text.length > PART_CHARS) {
-      parts.push(new Blob([text]));
+      await sink.write(new Blob([text]));
       text = '';
     }
     onProgress({ rows: getRows(), total });
@@ -166,8 +213,8 @@ async function fromPages(options: ExportRequestOptions, getRows: () => number, s
       page = { ...page, offset: next };
     }
   }
-  if (text) parts.push(new Blob([text]));
+  if (text) await sink.write(new Blob([text]));
   const rows = getRows();
-  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson';
-  return { blob: new Blob(parts, { type }), rows, overExcelLimit: format === 'csv' && rows + 1 > EXCEL_MAX_ROWS };
+  const blob = await sink.close(format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson');
+  return { blob, rows, overExcelLimit: format === 'csv' && rows + 1 > EXCEL_MAX_ROWS };
 }

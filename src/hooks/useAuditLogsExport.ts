@@ -3,13 +3,31 @@ import type { CsvColumn } from '../core/csv.js';
 import { exportFileName } from '../core/csv.js';
 import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from './context.js';
-import { ExportError, runExport, type ExportFormat, type ExportProgress } from './exportRunner.js';
+import { ExportError, runExport, writableSink, type ExportFormat, type ExportProgress, type ExportSink } from './exportRunner.js';
 
 export type ExportState =
   | { status: 'idle' }
   | { status: 'running'; format: ExportFormat; progress: ExportProgress; startedAt: number; elapsedMs: number }
   | { status: 'failed'; format: ExportFormat; rows: number; error: unknown }
   | { status: 'done'; format: ExportFormat; rows: number; fileName: string; overExcelLimit: boolean };
+
+/**
+ * Where a finished export goes: a normal browser download, or (where the browser has `showSaveFilePicker`)
+ * a file the user picks, written as the rows arrive and discarded if the export does not finish.
+ */
+export type ExportTarget = 'download' | 'file';
+
+interface SavePicker {
+  showSaveFilePicker?: (options: { suggestedName: string }) => Promise<{ createWritable(): Promise<Parameters<typeof writableSink>[0]> }>;
+}
+
+/** The sink for a target: the picked file's writable, or Blob parts (`undefined`) for a download. */
+async function pickFile(target: ExportTarget | undefined, fileName: string): Promise<ExportSink | undefined> {
+  const picker = (globalThis as SavePicker).showSaveFilePicker;
+  if (target !== 'file' || !picker) return undefined;
+  const handle = await picker({ suggestedName: fileName });
+  return writableSink(await handle.createWritable());
+}
 
 export interface AuditLogsExport {
   state: ExportState;
@@ -37,7 +55,11 @@ function download(blob: Blob, fileName: string): void {
  * progress as it runs, cancel at any time, a failure that says how many rows it had and saved nothing.
  * For hosts with their own button, too.
  */
-export function useAuditLogsExport(query: AuditQuery, columns: readonly CsvColumn[]): AuditLogsExport {
+export function useAuditLogsExport(
+  query: AuditQuery,
+  columns: readonly CsvColumn[],
+  options: { target?: ExportTarget } = {},
+): AuditLogsExport {
   const { adapter, tenantId } = useAuditLogsEnvironment();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
@@ -49,33 +71,31 @@ export function useAuditLogsExport(query: AuditQuery, columns: readonly CsvColum
     const abort = new AbortController();
     controller.current = abort;
     const startedAt = Date.now();
+    const fileName = exportFileName(tenantId, startedAt, format);
     setState({ status: 'running', format, progress: { rows: 0, total: undefined }, startedAt, elapsedMs: 0 });
     let lastReport = 0;
-    runExport({
-      adapter,
-      tenantId,
-      query,
-      columns,
-      format,
-      signal: abort.signal,
-      now: startedAt,
-      onProgress: (progress) => {
-        // A few updates a second are enough for a progress bar.
-        const now = performance.now();
-        if (now - lastReport < 100) return;
-        lastReport = now;
-        setState({ status: 'running', format, progress, startedAt, elapsedMs: Date.now() - startedAt });
-      },
-    }).then(
+    const onProgress = (progress: ExportProgress) => {
+      // A few updates a second are enough for a progress bar.
+      const now = performance.now();
+      if (now - lastReport < 100) return;
+      lastReport = now;
+      setState({ status: 'running', format, progress, startedAt, elapsedMs: Date.now() - startedAt });
+    };
+    const run = async () => {
+      const sink = await pickFile(options.target, fileName);
+      return runExport({ adapter, tenantId, query, columns, format, signal: abort.signal, now: startedAt, onProgress, sink });
+    };
+    run().then(
       (result) => {
         controller.current = null;
-        const fileName = exportFileName(tenantId, startedAt, format);
-        download(result.blob, fileName);
+        if (result.blob) download(result.blob, fileName);
         setState({ status: 'done', format, rows: result.rows, fileName, overExcelLimit: result.overExcelLimit });
       },
       (error: unknown) => {
         controller.current = null;
-        if (abort.signal.aborted) setState({ status: 'idle' });
+        // A cancel, or a save picker the user closed: nothing to say.
+        const dismissed = error instanceof DOMException && error.name === 'AbortError';
+        if (abort.signal.aborted || dismissed) setState({ status: 'idle' });
         else setState({ status: 'failed', format, rows: error instanceof ExportError ? error.rows : 0, error });
       },
     );
