@@ -14,9 +14,10 @@ import { build, preview } from 'vite';
 import { chromiumArgs, chromiumPath } from '../test/browserConfig.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
-const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const sizes = (positional[0] ?? '10000,100000,1000000').split(',').map(Number);
 /** Host events through createMemoryAdapter (with custom-field columns) as well as the generated mock log. */
-const sources = (process.argv[3] ?? 'mock,host').split(',');
+const sources = (positional[1] ?? 'mock,host').split(',');
 const cases = sources.flatMap((source) => sizes.filter((n) => source === 'mock' || n >= 100_000).map((count) => ({ source, count })));
 const executablePath = chromiumPath;
 const args = chromiumArgs;
@@ -43,6 +44,7 @@ const base = typeof address === 'object' && address ? `http://127.0.0.1:${addres
 const browser = await chromium.launch({ executablePath, args, headless: true });
 const rows: string[][] = [];
 const exports: string[][] = [];
+const dialectRows: string[][] = [];
 try {
   for (const { source, count } of cases) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -136,6 +138,20 @@ try {
     ]);
     await page.close();
   }
+  // Client-side exports over the mock server of each dialect, 100,000 events: the paging every dialect
+  // without a server export takes (fullstackhero 100 rows a request, the logging API 500).
+  if (process.argv.includes('--dialects')) {
+    const page = await browser.newPage();
+    await page.goto(`${base}?count=10&source=mock`);
+    await page.waitForFunction(() => window.benchResult, undefined, { timeout: 60_000 });
+    for (const dialect of ['native', 'frontegg', 'fsh', 'logging'] as const) {
+      const r = await page.evaluate(([d, n]) => window.benchDialectExport!(d, n), [dialect, 100_000] as const);
+      const rate = Math.round(r.rows / (r.ms / 1000)).toLocaleString('en-US');
+      dialectRows.push([dialect, r.rows.toLocaleString('en-US'), String(r.requests), r.ms.toFixed(0), rate]);
+    }
+    await page.close();
+  }
+
 } finally {
   await browser.close();
   await server.close();
@@ -177,4 +193,14 @@ if (exports.length) {
   console.log(l(head));
   console.log(w.map((x) => '-'.repeat(x)).join('  '));
   for (const r of exports) console.log(l(r));
+}
+
+if (dialectRows.length) {
+  const head = ['dialect', 'rows', 'requests', 'ms', 'rows/s'];
+  const w = head.map((h, i) => Math.max(h.length, ...dialectRows.map((r) => r[i]!.length)));
+  const l = (cells: string[]) => cells.map((c, i) => c.padStart(w[i]!)).join('  ');
+  console.log('\nClient-side CSV export over the mock server, 100,000 events (requests answered in the page)\n');
+  console.log(l(head));
+  console.log(w.map((x) => '-'.repeat(x)).join('  '));
+  for (const r of dialectRows) console.log(l(r));
 }

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { AuditLogs, createMemoryAdapter, runExport, type AuditLogsAdapter } from '../../src/index';
-import { createMockAdapter } from '../../src/mock/index';
+import { AuditLogs, createHttpAdapter, createMemoryAdapter, runExport, type AuditLogsAdapter, type HttpDialect } from '../../src/index';
+import { createMockAdapter, createMockHandler, mockFetch } from '../../src/mock/index';
 import { BENCH_NOW, hostEvents } from '../hostEvents';
 import '../../src/styles/audit-logs.css';
 
@@ -17,6 +17,8 @@ declare global {
     benchStart?: () => void;
     /** Exports every event (10 columns), returning the time, rows, file size and frames while it ran. */
     benchExport?: (serverSide: boolean) => Promise<{ ms: number; rows: number; bytes: number; frames: number[] }>;
+    /** A client-side export over the mock server of a dialect (requests answered in the page). */
+    benchDialectExport?: (dialect: HttpDialect, count: number) => Promise<{ ms: number; rows: number; requests: number }>;
   }
 }
 
@@ -140,4 +142,23 @@ window.benchExport = async (serverSide) => {
   const ms = performance.now() - started;
   running = false;
   return { ms, rows: result.rows, bytes: result.blob?.size ?? 0, frames };
+};
+
+window.benchDialectExport = async (dialect, count) => {
+  const handler = createMockHandler({ dialect, count, seed: 42, now: BENCH_NOW });
+  await handler.backend.list({ tenantId: 'acme', query: {}, page: { type: 'offset', offset: 0, limit: 1 } });
+  const http = createHttpAdapter({ baseUrl: 'http://mock.local', dialect, fetch: mockFetch(handler), now: () => BENCH_NOW });
+  const subject = { ...http, exportCsv: undefined, capabilities: { ...http.capabilities, serverExport: false } };
+  const before = handler.requests.length;
+  const started = performance.now();
+  const result = await runExport({
+    adapter: subject,
+    tenantId: 'acme',
+    query: {},
+    columns: EXPORT_COLUMNS.slice(0, 7),
+    format: 'csv',
+    signal: new AbortController().signal,
+    onProgress: () => {},
+  });
+  return { ms: performance.now() - started, rows: result.rows, requests: handler.requests.length - before };
 };

@@ -187,9 +187,11 @@ async function fromPages(
   const encode = (event: AuditEvent) => (format === 'csv' ? eventCsvLine(event, columns) : jsonLine(event));
 
   let page: PageRequest = byCursor ? { type: 'cursor', cursor: null, limit: size } : { type: 'offset', offset: 0, limit: size };
+  let skipped = 0;
   for (;;) {
     if (signal.aborted) throw abortError(signal);
     const result = await adapter.list({ tenantId, query, page }, { signal });
+    skipped += result.skipped?.length ?? 0;
     for (const event of result.events) {
       if (seen) {
         if (seen.has(event.id)) continue;
@@ -213,8 +215,12 @@ async function fromPages(
       page = { ...page, offset: next };
     }
   }
-  if (text) await sink.write(new Blob([text]));
   const rows = getRows();
+  // A server that stops paging before the count it gave would leave a short file: say so instead.
+  if (total !== undefined && rows + skipped < total) {
+    throw new ExportError(rows, new Error(`The server stopped after ${rows} of the ${total} matching events.`));
+  }
+  if (text) await sink.write(new Blob([text]));
   const blob = await sink.close(format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson');
   return { blob, rows, overExcelLimit: format === 'csv' && rows + 1 > EXCEL_MAX_ROWS };
 }

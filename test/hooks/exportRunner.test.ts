@@ -70,4 +70,21 @@ describe('runExport to a file the user picked', () => {
     expect((error as ExportError).rows).toBe(1_000);
     expect([broken.aborted, broken.closed]).toEqual([true, false]);
   });
+
+  it('refuses to save a short file when the server stops paging before the count it gave', async () => {
+    const adapter = createMemoryAdapter(events, { now: NOW });
+    const stopsEarly = {
+      ...adapter,
+      capabilities: { ...adapter.capabilities, serverExport: false },
+      list: async (...args: Parameters<typeof adapter.list>) => {
+        const page = await adapter.list(...args);
+        return args[0].page.type === 'cursor' ? { ...page, nextCursor: null } : page;
+      },
+    };
+    const file = fakeFile();
+    const error = await runExport({ adapter: stopsEarly, tenantId: 'acme', query: {}, columns, format: 'csv', signal: new AbortController().signal, onProgress: () => {}, sink: writableSink(file) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExportError);
+    expect((error as ExportError).message).toMatch(/stopped after 1000 of the 2500/);
+    expect(file.aborted).toBe(true);
+  });
 });

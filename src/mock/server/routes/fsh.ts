@@ -130,13 +130,22 @@ export function fshRoutes(shape: FshShape): RouteTable {
       const tags = p.get('tags');
       const mask = tags ? Number(tags) || Object.entries(TAG).reduce((m, [k, bit]) => (tags.split(/,\s*/).includes(k) ? m | bit : m), 0) : 0;
       if (p.get('search')) query.search = p.get('search')!;
-      let events = await all(ctx, tenantId, query);
-      if (severityName) events = events.filter((e) => severityOf(e) === severityName);
-      if (mask) events = events.filter((e) => (flagsOf(e) & mask) !== 0);
+      // Its severity and tags stand for the mock backend's own labels and tags: ask the backend for those,
+      // so a page is one backend page (not a scan of everything).
+      if (severityName) {
+        const { bySeverity } = await ctx.backend.stats({ tenantId, query: {} });
+        const labels = bySeverity.filter((c) => SEVERITY_OF_LEVEL[normalizeSeverity(c.label).level] === severityName).map((c) => c.label);
+        query.severities = labels.length ? labels : ['(none)'];
+      }
+      if (mask) {
+        const mockTags = Object.entries(TAG_OF_MOCK_TAG).filter(([, name]) => (TAG[name] & mask) !== 0).map(([tag]) => tag);
+        filters.push({ field: 'tags', op: 'in', value: mockTags.length ? mockTags : ['(none)'] });
+      }
       const start = (pageNumber - 1) * pageSize;
-      const totalCount = events.length;
+      const page = await ctx.backend.list({ tenantId, query, page: { type: 'offset', offset: start, limit: pageSize } });
+      const totalCount = page.total ?? 0;
       return json({
-        [shape.listKey ?? 'items']: events.slice(start, start + pageSize).map(summary),
+        [shape.listKey ?? 'items']: page.events.map(summary),
         pageNumber,
         pageSize,
         totalCount,

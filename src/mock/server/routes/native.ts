@@ -18,7 +18,8 @@ export const nativeRoutes: RouteTable = [
     const page = await ctx.backend.list({
       tenantId,
       query,
-      page: offset === null && cursor !== null ? { type: 'cursor', cursor, limit } : { type: 'offset', offset: int(offset, 'offset', 0), limit },
+      // Neither offset nor cursor: the first cursor page (docs/protocol.md), which says where the next one starts.
+      page: offset === null ? { type: 'cursor', cursor, limit } : { type: 'offset', offset: int(offset, 'offset', 0), limit },
     });
     return json(page);
   }],
