@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { useModalDialog } from '../hooks/useModalDialog.js';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -21,15 +22,10 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ title, children, confirmLabel, pending, failure, onConfirm, onCancel }: ConfirmDialogProps) {
   const { messages } = useAuditLogsEnvironment();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const textId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog

@@ -3,6 +3,7 @@ import type { AuditEvent, JsonValue } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { useModalDialog } from '../hooks/useModalDialog.js';
 import { useDeleteEvent } from '../hooks/useDeleteEvent.js';
 import { DeleteEventDialog } from './DeleteEventDialog.js';
 import { EventFields } from './EventFields.js';
@@ -39,7 +40,7 @@ export interface EventDetailsProps {
 export function EventDetails(props: EventDetailsProps) {
   const { event, failed, fields, previous, next, onNavigate, onClose, onPivot, className } = props;
   const { messages, formatter } = useAuditLogsEnvironment();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog();
   const deleteRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [confirming, setConfirming] = useState(false);
@@ -59,11 +60,6 @@ export function EventDetails(props: EventDetailsProps) {
     }
   }, [confirming]);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog

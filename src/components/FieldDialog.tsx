@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { AuditEvent } from '../core/event.js';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../core/fieldForm.js';
 import type { DataStructure } from '../core/fields.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { useModalDialog } from '../hooks/useModalDialog.js';
 import { useSaveDataStructure } from '../hooks/useSaveDataStructure.js';
 
 export interface FieldDialogProps {
@@ -32,7 +33,7 @@ export interface FieldDialogProps {
  */
 export function FieldDialog({ structure, initial, editing, sample, onClose }: FieldDialogProps) {
   const { messages, formatter, fieldHome } = useAuditLogsEnvironment();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const id = useId();
   const save = useSaveDataStructure();
   const form = useForm<FieldFormValues>({
@@ -45,11 +46,6 @@ export function FieldDialog({ structure, initial, editing, sample, onClose }: Fi
   const name = useWatch({ control, name: 'name' });
   const valueFrom = useWatch({ control, name: 'valueFrom' });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const error = (field: keyof FieldFormValues) => formState.errors[field]?.message;
   const described = (field: keyof FieldFormValues) => (error(field) ? `${id}-${field}-error` : undefined);
