@@ -30,13 +30,33 @@ export interface ExportSink {
   abort(): Promise<void> | void;
 }
 
-/** The default sink: Blob parts in memory outside the JS heap, one Blob at the end. */
+/** Bytes gathered before they are folded into one Blob (a bounded copy now, not one huge copy at the end). */
+const FOLD_BYTES = 8 * 1024 * 1024;
+
+/** The default sink: Blob parts outside the JS heap, folded as they come, one Blob at the end. */
 export function blobSink(): ExportSink {
-  const parts: BlobPart[] = [];
+  const folded: Blob[] = [];
+  let pending: BlobPart[] = [];
+  let pendingBytes = 0;
+  const fold = () => {
+    if (pending.length) folded.push(new Blob(pending));
+    pending = [];
+    pendingBytes = 0;
+  };
   return {
-    write: (part) => void parts.push(part),
-    close: (type) => new Blob(parts, { type }),
-    abort: () => void parts.splice(0),
+    write: (part) => {
+      pending.push(part);
+      pendingBytes += typeof part === 'string' ? part.length * 2 : part instanceof Blob ? part.size : (part as ArrayBufferView).byteLength;
+      if (pendingBytes > FOLD_BYTES) fold();
+    },
+    close: (type) => {
+      fold();
+      return new Blob(folded, { type });
+    },
+    abort: () => {
+      folded.splice(0);
+      pending = [];
+    },
   };
 }
 
