@@ -4,6 +4,8 @@ import { getFieldValue } from './fields.js';
 
 /** Characters that make a spreadsheet read a cell as a formula (CSV injection, OWASP). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A cell that must be quoted: a quote, comma or line break in it, or spaces at either end (kept, not trimmed). */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 /** The most characters a spreadsheet cell holds (Excel's limit). */
 export const MAX_CELL_CHARS = 32_767;
 /** Ends a cell that was cut to fit. */
@@ -27,7 +29,7 @@ export function csvCell(value: JsonValue | undefined): string {
   // A cell that would start a formula gets a leading apostrophe, which spreadsheets show as text.
   if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
   if (text.length > MAX_CELL_CHARS) text = text.slice(0, MAX_CELL_CHARS - CUT_MARK.length) + CUT_MARK;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV line (RFC 4180, CRLF-terminated). */

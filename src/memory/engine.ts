@@ -15,6 +15,9 @@ export interface EngineQueryOptions {
   now: number;
 }
 
+/** Matches kept for this many recent queries. */
+const RECENT_QUERIES = 3;
+
 /** The events matching a query, in query order, as indices into the store. */
 interface Matches {
   sort: AuditSort;
@@ -32,8 +35,8 @@ export class AuditQueryEngine {
   private timeOrder: Int32Array | undefined;
   private orders = new Map<string, Int32Array>();
   private search: SearchIndex;
-  private lastKey = '';
-  private lastMatches: Matches | undefined;
+  /** The last few queries' matches, newest last: an export paging through one query while the viewer asks others doesn't redo either. */
+  private recent: { key: string; matches: Matches }[] = [];
 
   constructor(store: EventStore) {
     this.store = store;
@@ -197,7 +200,12 @@ export class AuditQueryEngine {
     const range = resolveTimeRange(query.timeRange, options.now);
     const store = this.store;
     const key = JSON.stringify([store.version, query.search, query.severities, query.filters, sort, range.from, range.to]);
-    if (this.lastMatches && key === this.lastKey) return this.lastMatches;
+    const hit = this.recent.findIndex((r) => r.key === key);
+    if (hit >= 0) {
+      const [entry] = this.recent.splice(hit, 1);
+      this.recent.push(entry!);
+      return entry!.matches;
+    }
     const tests = this.compile(query, range);
     const order = this.order(sort.field);
     const n = order.length;
@@ -209,9 +217,10 @@ export class AuditQueryEngine {
       for (let t = 0; t < tests.length && ok; t++) ok = tests[t]!(i);
       if (ok) out[count++] = i;
     }
-    this.lastKey = key;
-    this.lastMatches = { sort, indices: out.slice(0, count) };
-    return this.lastMatches;
+    const matches = { sort, indices: out.slice(0, count) };
+    this.recent.push({ key, matches });
+    if (this.recent.length > RECENT_QUERIES) this.recent.shift();
+    return matches;
   }
 
   private compile(query: AuditQuery, range: { from: number | undefined; to: number | undefined }): EventTest[] {
@@ -256,8 +265,7 @@ export class AuditQueryEngine {
   private invalidateOrders(): void {
     this.timeOrder = undefined;
     this.orders.clear();
-    this.lastKey = '';
-    this.lastMatches = undefined;
+    this.recent = [];
   }
 }
 

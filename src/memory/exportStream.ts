@@ -3,7 +3,15 @@ import { CSV_BOM, csvLine } from '../core/csv.js';
 import type { AuditQueryEngine } from './engine.js';
 import type { AuditQuery } from '../core/query.js';
 
-/** Every event matching `query` as CSV bytes, a page at a time as the reader pulls (header of display names first). */
+/** Rows per pull: the first pulls are small (cold code runs slowly), then sized to take about this long. */
+const FIRST_ROWS = 200;
+const MAX_ROWS = 4000;
+const PULL_MS = 8;
+
+/**
+ * Every event matching `query` as CSV bytes, a page at a time as the reader pulls (header of display names
+ * first). Each pull is kept to a few milliseconds, so a reader that yields between reads never blocks a frame.
+ */
 export function csvStream(
   engine: AuditQueryEngine,
   query: AuditQuery,
@@ -14,6 +22,7 @@ export function csvStream(
   const names = columns.map((c) => c.name);
   const encoder = new TextEncoder();
   let offset = 0;
+  let size = FIRST_ROWS;
   let started = false;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -26,9 +35,13 @@ export function csvStream(
         started = true;
         text = CSV_BOM + csvLine(columns.map((c) => c.displayName));
       }
-      const page = engine.csvRows(query, names, offset, 2000, { now });
+      const began = performance.now();
+      const page = engine.csvRows(query, names, offset, size, { now });
       text += page.text;
-      offset += 2000;
+      offset += size;
+      const took = performance.now() - began;
+      if (took < PULL_MS / 2) size = Math.min(MAX_ROWS, size * 2);
+      else if (took > PULL_MS * 2) size = Math.max(FIRST_ROWS / 4, Math.floor(size / 2));
       if (text) controller.enqueue(encoder.encode(text));
       if (offset >= page.total) controller.close();
     },
