@@ -39,7 +39,7 @@ export interface EventDetailsProps {
  */
 export function EventDetails(props: EventDetailsProps) {
   const { event, failed, fields, previous, next, onNavigate, onClose, onPivot, className } = props;
-  const { messages, formatter } = useAuditLogsEnvironment();
+  const { messages } = useAuditLogsEnvironment();
   const dialogRef = useModalDialog();
   const deleteRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -106,9 +106,9 @@ export function EventDetails(props: EventDetailsProps) {
       <div className="ral-details__body">
         {event ? (
           <>
+            {/* The action as the headline; its time is in the fields below (once). */}
             <p className="ral-details__summary">
-              <strong>{event.action}</strong>{' '}
-              <time dateTime={event.timestamp}>{formatter.dateTime(event.timestamp)}</time>
+              <strong>{event.action}</strong>
             </p>
             <EventFields event={event} fields={fields} onPivot={onPivot} onAddColumn={props.onAddColumn} />
             <RelatedEvents key={event.id} event={event} onOpen={props.onOpenRelated} />

@@ -7,6 +7,7 @@ import { CopyButton } from './CopyButton.js';
 import { JsonTree } from './JsonTree.js';
 import { PivotButtons } from './PivotButtons.js';
 import type { FieldFilter } from '../core/query.js';
+import { humanizeKey } from '../core/fieldForm.js';
 
 /** Fields whose values are ids a person copies into a ticket or a search. */
 const COPYABLE = new Set(['id', 'correlationId', 'traceId', 'requestId', 'actor.id', 'resourceId', 'ip']);
@@ -27,11 +28,13 @@ export interface EventFieldsProps {
 export function EventFields({ event, fields, onPivot, onAddColumn }: EventFieldsProps) {
   const { messages } = useAuditLogsEnvironment();
   const known = new Set(fields.map((f) => f.name));
+  // A custom key some field already shows (by its name, or reading it through `valueFrom`) is not shown again under its raw key.
+  const shownKeys = new Set(fields.flatMap((f) => [f.name, f.valueFrom?.startsWith('fields.') ? f.valueFrom.slice(7) : f.name]));
   const extra: FieldDefinition[] = Object.keys(event.fields ?? {})
-    .filter((name) => !known.has(name))
+    .filter((name) => !shownKeys.has(name))
     .map((name, i) => ({
       name,
-      displayName: name,
+      displayName: humanizeKey(name),
       type: 'string',
       visible: false,
       showInDetails: true,

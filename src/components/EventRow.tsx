@@ -18,6 +18,8 @@ export interface EventRowProps {
   /** Sticky styles of pinned columns, by column id. */
   sticky: Map<string, CSSProperties>;
   active: boolean;
+  /** The table's Tab stop (the active row, unless the header holds it). */
+  tabbable: boolean;
   messages: AuditLogsMessages;
   onOpen: (index: number) => void;
   onActivate: (index: number, id?: string) => void;
@@ -32,7 +34,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       role="row"
       aria-rowindex={index + 2}
       aria-busy={state === 'loading' || undefined}
-      tabIndex={active ? 0 : -1}
+      tabIndex={props.tabbable ? 0 : -1}
       data-index={index}
       data-state={state}
       data-active={active || undefined}

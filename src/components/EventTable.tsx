@@ -43,9 +43,12 @@ const SKELETON_ROWS = 8;
 /** The virtualized log: TanStack Table for columns and sorting state, TanStack Virtual for rows. */
 export function EventTable(props: EventTableProps) {
   const { rows, fields, sort, onSortChange, virtual, scrollerRef, focusRequest, onFocused, active, onOpen, rowHeight, className } = props;
-  const { messages } = useAuditLogsEnvironment();
+  const { messages, formatter } = useAuditLogsEnvironment();
   const headRef = useRef<HTMLDivElement>(null);
   const lastLeft = useRef(0);
+  // The table is one Tab stop (roving tabindex): the active row, or the header cell last focused.
+  const [inHead, setInHead] = useState(false);
+  const [headIndex, setHeadIndex] = useState(0);
 
   const { columns: layout, onColumnsChange } = props;
   // Widths fitted to the first events shown for these fields, once (so columns never jump while scrolling).
@@ -55,7 +58,13 @@ export function EventTable(props: EventTableProps) {
     setFitted({ fields, widths: fitWidths(fields, sampleText(fields, rows.loaded), (name) => index.get(name) ?? -1) });
   }
   const fittedWidths = fitted?.fields === fields ? fitted.widths : undefined;
-  const columns = useMemo(() => buildColumns(fields, fittedWidths), [fields, fittedWidths]);
+  // Date columns say which time zone their times are in: "Time (UTC)".
+  const { zoneName } = formatter;
+  const { zonedColumn } = messages;
+  const columns = useMemo(
+    () => buildColumns(fields, fittedWidths, (f) => (f.type === 'datetime' ? zonedColumn(f.displayName, zoneName) : f.displayName)),
+    [fields, fittedWidths, zonedColumn, zoneName],
+  );
   const columnVisibility = layout.visibility;
   const { virtualizer, spacerHeight, rowTop } = virtual;
   const items = virtualizer.getVirtualItems();
@@ -110,6 +119,12 @@ export function EventTable(props: EventTableProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const scroller = scrollerRef.current;
     const screen = Math.max(1, Math.floor((scroller?.clientHeight ?? rowHeight * 10) / rowHeight));
+    if (event.key === 'ArrowUp' && active === 0 && event.target !== scroller) {
+      // Up from the first row: into the header.
+      event.preventDefault();
+      headRef.current?.querySelectorAll<HTMLElement>('[data-head-focus]')[headIndex]?.focus();
+      return;
+    }
     if (event.key === 'Enter' && event.target !== scroller) {
       if (rows.row(active).status === 'ready') {
         event.preventDefault();
@@ -123,6 +138,9 @@ export function EventTable(props: EventTableProps) {
     props.onFocusRow(event.target === scroller && event.key === 'ArrowDown' ? (items[0]?.index ?? 0) : next);
   };
 
+  const headCount = table.getHeaderGroups()[0]?.headers.length ?? 0;
+  // With no rows to land on, the header is the Tab stop.
+  const headStop = inHead || rows.rowCount === 0 || rows.initialLoading;
   const first = items[0];
   const base = first ? rowTop(first.start) : 0;
   const activeRendered = items.some((i) => i.index === active);
@@ -138,6 +156,7 @@ export function EventTable(props: EventTableProps) {
       columnCount: visibleCount,
       sticky,
       active: index === active,
+      tabbable: index === active && !headStop,
       messages,
       onOpen,
       onActivate: props.onActivate,
@@ -168,6 +187,14 @@ export function EventTable(props: EventTableProps) {
         headRef={headRef}
         sticky={sticky}
         onResize={(name, size) => onColumnsChange(resizeColumn(layout, name, size))}
+        tabStop={headStop ? Math.min(headIndex, Math.max(0, headCount - 1)) : null}
+        onHeadFocus={(index) => {
+          setInHead(true);
+          setHeadIndex(index);
+        }}
+        onEnterRows={() => {
+          if (rows.rowCount > 0 && !rows.initialLoading) props.onFocusRow(active);
+        }}
         onFit={(name) => {
           // Fit to what the rendered cells of that column need (a layout read, on the user's request).
           const cells = scrollerRef.current?.querySelectorAll<HTMLElement>(`[data-column="${CSS.escape(name)}"] > *`) ?? [];
@@ -181,8 +208,10 @@ export function EventTable(props: EventTableProps) {
         ref={scrollerRef}
         role="rowgroup"
         className="ral-table__scroller"
-        tabIndex={rows.rowCount > 0 && !activeRendered ? 0 : -1}
+        // Never a Tab stop of its own (Chromium makes scrollers focusable): the rows and header are.
+        tabIndex={-1}
         onKeyDown={onKeyDown}
+        onFocus={() => setInHead(false)}
         onScroll={(e) => {
           // Only horizontal scrolling moves the header; writing scrollLeft on every vertical
           // scroll would force a synchronous layout each frame.

@@ -25,7 +25,9 @@ export function ExportControls({ query, fields, columns, target }: ExportControl
     .filter((name) => columns.visibility[name] && byName.has(name))
     .map((name) => {
       const f = byName.get(name)!;
-      return { name, displayName: f.displayName, valueFrom: f.valueFrom };
+      // Times are written as ISO 8601 UTC, and the header says so (as the table's does in UTC).
+      const displayName = f.type === 'datetime' ? messages.zonedColumn(f.displayName, 'UTC') : f.displayName;
+      return { name, displayName, valueFrom: f.valueFrom };
     });
   const exporter = useAuditLogsExport(query, visible, { target });
   const { state } = exporter;

@@ -49,7 +49,8 @@ function Scalar({ value }: { value: JsonValue }) {
     const long = value.length > LONG_TEXT && !full;
     return (
       <span className="ral-json__value" data-type="string">
-        “{long ? `${value.slice(0, LONG_TEXT)}…` : value}”
+        {/* As JSON writes it (straight quotes, escapes), so a copied value is valid JSON. */}
+        {long ? `${JSON.stringify(value.slice(0, LONG_TEXT))}…` : JSON.stringify(value)}
         {long ? (
           <button type="button" className="ral-link" onClick={() => setFull(true)}>
             {messages.showMore(value.length - LONG_TEXT)}

@@ -16,27 +16,68 @@ export interface TableHeadProps {
   onResize: (name: string, width: number) => void;
   /** Fit a column to its content (double-click on its edge). */
   onFit: (name: string) => void;
+  /** The header cell that is the table's Tab stop (roving tabindex), or null when a row is. */
+  tabStop: number | null;
+  /** A header cell took focus. */
+  onHeadFocus: (index: number) => void;
+  /** ArrowDown from a header: into the rows. */
+  onEnterRows: () => void;
 }
 
-/** Keyboard steps on a column edge: arrows by 10 px, with Shift by 50. */
-function resizeStep(event: KeyboardEvent): number {
-  const step = event.shiftKey ? 50 : 10;
-  if (event.key === 'ArrowRight') return step;
-  if (event.key === 'ArrowLeft') return -step;
+/** Where an arrow or Home/End moves focus among `count` header cells; undefined for other keys. */
+function nextHeadIndex(key: string, current: number, count: number, rtl: boolean): number | undefined {
+  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+  const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+  if (key === forward) return Math.min(count - 1, current + 1);
+  if (key === back) return Math.max(0, current - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return undefined;
+}
+
+/** Keyboard steps on a column edge: arrows by 10 px, with Shift by 50 (wider is toward the inline end). */
+function resizeStep(event: KeyboardEvent, rtl: boolean, step = event.shiftKey ? 50 : 10): number {
+  if (event.key === (rtl ? 'ArrowLeft' : 'ArrowRight')) return step;
+  if (event.key === (rtl ? 'ArrowRight' : 'ArrowLeft')) return -step;
   return 0;
 }
 
+const isRtl = (el: Element) => getComputedStyle(el).direction === 'rtl';
+
 /**
  * The header row: display names, widths, sort buttons on sortable columns (`aria-sort`), and on each
- * column's edge a focusable `separator` that resizes it (drag, arrow keys; double-click fits).
+ * column's edge a `separator` that resizes it (drag; arrow keys when focused; double-click fits).
+ * Keyboard: the header cells are one roving Tab stop shared with the rows: arrows and Home/End move
+ * between them, Enter or Space sorts, Shift+arrows resize the column, ArrowDown enters the rows.
  */
-export function TableHead({ table, width, headRef, sticky, onResize, onFit }: TableHeadProps) {
+export function TableHead({ table, width, headRef, sticky, onResize, onFit, tabStop, onHeadFocus, onEnterRows }: TableHeadProps) {
   const { messages } = useAuditLogsEnvironment();
   const group = table.getHeaderGroups()[0];
+  const headers = group?.headers ?? [];
+  const focusHead = (row: HTMLElement, index: number) => row.querySelectorAll<HTMLElement>('[data-head-focus]')[index]?.focus();
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, name: string, size: number) => {
+    const target = event.target as HTMLElement;
+    if (!target.hasAttribute('data-head-focus')) return;
+    const rtl = isRtl(event.currentTarget);
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      onEnterRows();
+      return;
+    }
+    if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      onResize(name, size + resizeStep(event, rtl, 10));
+      return;
+    }
+    const next = nextHeadIndex(event.key, index, headers.length, rtl);
+    if (next === undefined) return;
+    event.preventDefault();
+    focusHead(event.currentTarget.parentElement!, next);
+  };
   return (
     <div role="rowgroup" className="ral-table__head" ref={headRef}>
       <div role="row" aria-rowindex={1} className="ral-row ral-row--head" style={{ width }}>
-        {group?.headers.map((header) => {
+        {headers.map((header, index) => {
           const column = header.column;
           const sorted = column.getIsSorted();
           const label = flexRender(column.columnDef.header, header.getContext());
@@ -50,6 +91,11 @@ export function TableHead({ table, width, headRef, sticky, onResize, onFit }: Ta
                 : 'none';
           const size = header.getSize();
           const resize = header.getResizeHandler();
+          const focusProps = {
+            'data-head-focus': true,
+            tabIndex: tabStop === index ? 0 : -1,
+            onFocus: () => onHeadFocus(index),
+          };
           return (
             <div
               key={header.id}
@@ -60,10 +106,13 @@ export function TableHead({ table, width, headRef, sticky, onResize, onFit }: Ta
               data-column={column.id}
               data-pinned={sticky.has(column.id) || undefined}
               style={{ width: size, ...sticky.get(column.id) }}
+              onKeyDown={(event) => onKeyDown(event, index, column.id, size)}
+              {...(column.getCanSort() ? {} : focusProps)}
             >
               {column.getCanSort() ? (
                 <button
                   type="button"
+                  {...focusProps}
                   className="ral-sort"
                   data-sorted={sorted || undefined}
                   onClick={column.getToggleSortingHandler()}
@@ -84,16 +133,17 @@ export function TableHead({ table, width, headRef, sticky, onResize, onFit }: Ta
                 aria-valuenow={size}
                 aria-valuemin={MIN_COLUMN_WIDTH}
                 aria-valuemax={MAX_COLUMN_WIDTH}
-                tabIndex={0}
+                tabIndex={-1}
                 className="ral-resizer"
                 data-resizing={column.getIsResizing() || undefined}
                 onMouseDown={resize}
                 onTouchStart={resize}
                 onDoubleClick={() => onFit(column.id)}
                 onKeyDown={(event) => {
-                  const step = resizeStep(event);
+                  const step = resizeStep(event, isRtl(event.currentTarget));
                   if (!step) return;
                   event.preventDefault();
+                  event.stopPropagation();
                   onResize(column.id, size + step);
                 }}
               />

@@ -45,12 +45,16 @@ const helper = createColumnHelper<typeof tableFeaturesUsed, AuditEvent>();
  * One column per field of the data structure, in order; hidden ones stay defined (for toggles). Widths:
  * the field's own, else one fitted to sampled values, else a default for its type.
  */
-export function buildColumns(fields: readonly FieldDefinition[], fitted: Record<string, number> = {}) {
+export function buildColumns(
+  fields: readonly FieldDefinition[],
+  fitted: Record<string, number> = {},
+  headerOf: (field: FieldDefinition) => string = (field) => field.displayName,
+) {
   return helper.columns(
     fields.map((field) =>
       helper.accessor((event) => getFieldValue(event, field.name, field.valueFrom), {
       id: field.name,
-      header: field.displayName,
+      header: headerOf(field),
       size: field.width ?? fitted[field.name] ?? WIDTH_BY_TYPE[field.type] ?? 160,
       minSize: 60,
       enableSorting: field.sortable,

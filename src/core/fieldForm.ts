@@ -147,17 +147,22 @@ export function guessFieldType(value: JsonValue | undefined): CustomFieldType {
   return 'string';
 }
 
+/** A key as people read it: `billing_plan` → "Billing plan", `userAgent` → "User Agent". */
+export function humanizeKey(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim();
+  return (words.charAt(0).toUpperCase() + words.slice(1)).slice(0, 80) || key;
+}
+
 /** The form prefilled for a value found at `path` in an event ("Add as column"). */
 export function suggestField(path: string, value: JsonValue | undefined, existing: readonly FieldDefinition[]): FieldFormValues {
   const key = path.split('.').pop() ?? path;
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim();
   let name = key.replace(/[^A-Za-z0-9_]/g, '_').replace(/^[^A-Za-z]+/, '') || 'field';
   const taken = new Set([...existing.map((f) => f.name.toLowerCase()), ...RESERVED_FIELD_NAMES.map((n) => n.toLowerCase())]);
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
   return {
     ...EMPTY_FIELD_FORM,
     name: name.slice(0, 64),
-    displayName: (words.charAt(0).toUpperCase() + words.slice(1)).slice(0, 80) || name,
+    displayName: humanizeKey(key) || name,
     type: guessFieldType(value),
     valueFrom: path,
   };

@@ -11,6 +11,8 @@ export interface FormatOptions {
 export interface Formatter {
   /** The effective options (an invalid locale or time zone falls back to en-US / UTC). */
   readonly options: FormatOptions;
+  /** The time zone's short name for headers: "UTC", or e.g. "CET", "GMT+2" in the locale. */
+  readonly zoneName: string;
   /** Problems with the requested options, for a notice. */
   readonly warnings: readonly string[];
   dateTime(iso: string): string;
@@ -40,6 +42,13 @@ function safeDateFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
   });
 }
 
+/** A zone's short name as the locale writes it ("UTC" for UTC and its aliases). */
+export function shortZoneName(locale: string, timeZone: string, at = Date.now()): string {
+  if (/^(Etc\/)?(UTC|GMT|Zulu|UCT|Universal)$/i.test(timeZone)) return 'UTC';
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
 /**
  * Builds the formatters for a locale and time zone once (Intl objects are costly to create and
  * cheap to reuse). Never throws: an unknown time zone or locale falls back and says so in `warnings`.
@@ -65,6 +74,7 @@ export function createFormatter(requested: Partial<FormatOptions> = {}): Formatt
   const numbers = new Intl.NumberFormat(locale);
   const formatter: Formatter = {
     options: { locale, timeZone },
+    zoneName: shortZoneName(locale, timeZone),
     warnings,
     dateTime: (iso) => {
       const ms = parseTimestamp(iso);

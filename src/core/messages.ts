@@ -12,6 +12,8 @@ export interface AuditLogsMessages {
   /** Events of a page that were malformed and left out. */
   skipped: (count: number) => string;
   resultCount: (count: number | undefined, exact: boolean) => string;
+  /** A date column's header: its name and the time zone its times are shown in. */
+  zonedColumn: (column: string, zone: string) => string;
   /** Name of a column's sort button. */
   sortBy: (column: string) => string;
   eventDetails: string;
@@ -145,6 +147,7 @@ export const DEFAULT_MESSAGES: AuditLogsMessages = {
   skipped: (n) => `${n === 1 ? 'One event' : `${n} events`} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
   resultCount: (n, exact) =>
     n === undefined ? '' : `${exact ? '' : 'At least '}${COUNT.format(n)} ${n === 1 ? 'event' : 'events'}`,
+  zonedColumn: (column, zone) => `${column} (${zone})`,
   sortBy: (column) => `Sort by ${column}`,
   eventDetails: 'Event details',
   close: 'Close',

@@ -121,7 +121,7 @@ describe('virtual scrolling in Chromium', () => {
     expect(readyRows()[0]!.textContent).toContain(expected.events[0]!.actor!.name!);
     await userEvent.click(header.querySelector('button')!);
     await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('descending'));
-    const timeHeader = [...document.querySelectorAll('[role=columnheader]')].find((h) => h.textContent === 'Time')!;
+    const timeHeader = [...document.querySelectorAll('[role=columnheader]')].find((h) => h.textContent === 'Time (UTC)')!;
     expect(timeHeader.getAttribute('aria-sort')).toBe('none');
   });
 });

@@ -45,7 +45,7 @@ describe('default columns', () => {
   it('fullstackhero shows the fields it fills', async () => {
     overHttp('fsh');
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5), { timeout: 5000 });
-    expect(headers()).toEqual(['Time', 'Severity', 'Event type', 'User', 'Source', 'Correlation ID', 'Trace ID', 'Tags']);
+    expect(headers()).toEqual(['Time (UTC)', 'Severity', 'Event type', 'User', 'Source', 'Correlation ID', 'Trace ID', 'Tags']);
     expect(readyRows().some((r) => /Authentication|PiiMasked|Sampled|Authorization/.test(r.textContent ?? ''))).toBe(true);
   });
 });

@@ -10,15 +10,42 @@ const dialog = () => document.querySelector<HTMLDialogElement>('dialog[open]');
 const rowOf = (el: Element | null) => el?.closest('[role=row]')?.getAttribute('aria-rowindex');
 
 describe('keyboard', () => {
-  it('reaches the table by Tab, moves with arrows, opens with Enter, closes with Escape back onto the row', async () => {
+  it('by keyboard only: search box → table (one Tab stop) → header and back → an opened event → the search box', async () => {
     const onEventOpen = vi.fn();
     renderAuditLogs({ adapter: createMockAdapter({ count: 200, seed: 4, now: NOW }), onEventOpen });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    // Tab goes through the sortable headers and their resize edges, then lands on the first row.
-    for (let i = 0; i < 30 && rowOf(document.activeElement) !== '2'; i++) await userEvent.tab();
+    const table = document.querySelector('[role=table]')!;
+    const search = document.querySelector<HTMLElement>('input[type=search]')!;
+    search.focus();
+    // Tab through the toolbar until the table: the first stop in it is the first row, not a header.
+    for (let i = 0; i < 20 && !table.contains(document.activeElement); i++) await userEvent.tab();
     expect(rowOf(document.activeElement)).toBe('2');
+    // The table is one Tab stop: the next Tab leaves it.
+    await userEvent.tab();
+    expect(table.contains(document.activeElement)).toBe(false);
+    await userEvent.tab({ shift: true });
+    expect(rowOf(document.activeElement)).toBe('2');
+    // Up from the first row: the header. Arrows move along it; Home/End to its ends; Enter sorts.
+    await userEvent.keyboard('{ArrowUp}');
+    expect(document.activeElement!.closest('[role=columnheader]')?.getAttribute('aria-label')).toBe('Time (UTC)');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(document.activeElement!.closest('[role=columnheader]')?.getAttribute('aria-label')).toBe('Severity');
+    await userEvent.keyboard('{End}{Home}');
+    const time = () => document.querySelector('[role=columnheader][aria-label="Time (UTC)"]')!;
+    expect(document.activeElement!.closest('[role=columnheader]')).toBe(time());
+    expect(time().getAttribute('aria-sort')).toBe('descending');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(time().getAttribute('aria-sort')).toBe('ascending'));
+    await userEvent.keyboard(' ');
+    await waitFor(() => expect(time().getAttribute('aria-sort')).toBe('descending'));
+    // The header keeps the Tab stop while focus is away, and only one element in the table is tabbable.
+    expect(table.querySelectorAll('[tabindex="0"]').length).toBe(1);
+    // Down from the header: into the rows, where arrows move and Enter opens.
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(rowOf(document.activeElement)).toBe('2'));
     await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
     expect(rowOf(document.activeElement)).toBe('3');
+    expect(table.querySelectorAll('[tabindex="0"]').length).toBe(1);
     const expectedAction = document.activeElement!.textContent!;
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(dialog()).not.toBeNull());
@@ -31,6 +58,22 @@ describe('keyboard', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(dialog()).toBeNull());
     await waitFor(() => expect(rowOf(document.activeElement)).toBe('3'));
+    // And back to the search box by Shift+Tab.
+    for (let i = 0; i < 20 && document.activeElement !== search; i++) await userEvent.tab({ shift: true });
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('shades the active row only while the table has focus', async () => {
+    renderAuditLogs({ adapter: createMockAdapter({ count: 50, seed: 4, now: NOW }) });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const shade = (row: Element) => getComputedStyle(row).backgroundColor;
+    const first = readyRows()[0]!;
+    const plain = shade(readyRows()[1]!);
+    expect(shade(first)).toBe(plain);
+    first.focus();
+    await waitFor(() => expect(shade(first)).not.toBe(plain));
+    (document.activeElement as HTMLElement).blur();
+    await waitFor(() => expect(shade(first)).toBe(plain));
   });
 
   it('jumps a screen with PageDown and to the ends with Home and End', async () => {
@@ -118,8 +161,8 @@ describe('event details', () => {
     expect(document.querySelector('a')).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
     const labels = [...d.querySelectorAll('dt')].map((dt) => dt.textContent);
-    // Built-in by display name, the tenant's custom field by its display name, an unknown key by its name.
-    expect(labels).toEqual(expect.arrayContaining(['User', 'Email', 'Correlation ID', 'Ticket', 'region']));
+    // Built-in by display name, the tenant's custom field by its display name, an unknown key as people read it.
+    expect(labels).toEqual(expect.arrayContaining(['User', 'Email', 'Correlation ID', 'Ticket', 'Region']));
     expect(readyRows()[0]!.textContent).toContain('<img src=x');
   });
 
