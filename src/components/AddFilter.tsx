@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { FieldDefinition } from '../core/fields.js';
-import { OPERATOR_LABELS, filterFormSchema, formToFilter, type FilterFormValues } from '../core/filterForm.js';
+import { filterFormSchema, formToFilter, listValues, type FilterFormValues } from '../core/filterForm.js';
 import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { useFilterOperators } from '../hooks/useFilterOperators.js';
@@ -40,15 +40,25 @@ function FilterForm({ fields, onAdd }: AddFilterProps) {
   // Only fields the server can filter in some way fitting their type.
   const filterable = fields.filter((f) => f.filterable && operatorsOf(f.type).length > 0);
   const first = filterable[0];
-  const schema = filterFormSchema(filterable, timeZone, (f) => operatorsOf(f.type));
+  const schema = filterFormSchema(filterable, timeZone, (f) => operatorsOf(f.type), messages.filterProblem);
   const form = useForm<FilterFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: { field: first?.name ?? '', op: first ? operatorsOf(first.type)[0] : 'eq', value: '', value2: '' },
+    defaultValues: { field: first?.name ?? '', op: first ? operatorsOf(first.type)[0] : 'eq', value: '', values: [], value2: '' },
   });
   const { register, handleSubmit, setValue, formState, control } = form;
   const fieldName = useWatch({ control, name: 'field' });
   const op = useWatch({ control, name: 'op' });
   const field = filterable.find((f) => f.name === fieldName);
+  const values = useWatch({ control, name: 'values' }) ?? [];
+  const typed = useWatch({ control, name: 'value' });
+  const many = op === 'in' && field?.type !== 'datetime';
+  // "is any of": each value becomes an entry (Enter or a comma), shown as a removable item.
+  const addTyped = (text = typed ?? '') => {
+    const next = listValues({ value: text, values });
+    setValue('values', next);
+    setValue('value', '');
+    return next;
+  };
   const operators = field ? operatorsOf(field.type) : [];
   const inputType = field?.type === 'datetime' ? 'datetime-local' : field?.type === 'number' ? 'number' : 'text';
   const error = (name: keyof FilterFormValues) => formState.errors[name]?.message;
@@ -58,7 +68,13 @@ function FilterForm({ fields, onAdd }: AddFilterProps) {
       const next = filterable.find((f) => f.name === e.target.value);
       if (next) setValue('op', operatorsOf(next.type)[0]!);
       setValue('value', '');
+      setValue('values', []);
       setValue('value2', '');
+    },
+  });
+  const valueRegistration = register('value', {
+    onChange: (e: { target: { value: string } }) => {
+      if (many && e.target.value.includes(',')) addTyped(e.target.value);
     },
   });
 
@@ -86,23 +102,57 @@ function FilterForm({ fields, onAdd }: AddFilterProps) {
         <select {...register('op')} aria-invalid={Boolean(error('op')) || undefined} aria-describedby={describe('op')}>
           {operators.map((o) => (
             <option key={o} value={o}>
-              {OPERATOR_LABELS[o]}
+              {messages.operator(o)}
             </option>
           ))}
         </select>
       </label>
       {error('op') ? <p id={`${id}-op-error`} className="ral-field-error">{error('op')}</p> : null}
       <label>
-        {messages.filterValue}
+        {many ? messages.filterValues : messages.filterValue}
         <input
           type={inputType}
           step={inputType === 'number' ? 'any' : undefined}
           list={field?.options?.length ? `${id}-options` : undefined}
-          {...register('value')}
+          {...valueRegistration}
+          onKeyDown={(e) => {
+            if (many && e.key === 'Enter' && (typed ?? '').trim()) {
+              e.preventDefault();
+              addTyped();
+            } else if (many && e.key === 'Backspace' && !typed && values.length) {
+              setValue('values', values.slice(0, -1));
+            }
+          }}
           aria-invalid={Boolean(error('value')) || undefined}
-          aria-describedby={describe('value')}
+          aria-describedby={[describe('value'), many ? `${id}-values-hint` : undefined].filter(Boolean).join(' ') || undefined}
         />
       </label>
+      {many ? (
+        <>
+          <p id={`${id}-values-hint`} className="ral-note">
+            {messages.filterValuesHint}
+          </p>
+          {values.length ? (
+            <ul className="ral-values" aria-label={messages.filterValues}>
+              {values.map((v) => (
+                <li key={v} className="ral-chip">
+                  <span className="ral-chip__text">{v}</span>
+                  <button
+                    type="button"
+                    className="ral-chip__remove"
+                    aria-label={messages.removeValue(v)}
+                    onClick={() => setValue('values', values.filter((x) => x !== v))}
+                  >
+                    <svg viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+                      <path d="M2 2l6 6M8 2l-6 6" />
+                    </svg>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
       {field?.options?.length ? (
         <datalist id={`${id}-options`}>
           {field.options.map((o) => (

@@ -133,8 +133,9 @@ export function AuditLogs(props: AuditLogsProps) {
           : { where: 'browser', store: browserFieldStore(storageKey) },
     [adapter, dataStructureStore, storageKey],
   );
-  const formatter = useMemo(() => createFormatter({ locale, timeZone }), [locale, timeZone]);
-  const messages = useMemo(() => resolveMessages(messageOverrides), [messageOverrides]);
+  // Counts in the strings follow the locale; the host's replacements win.
+  const messages = useMemo(() => resolveMessages(messageOverrides, locale), [messageOverrides, locale]);
+  const formatter = useMemo(() => createFormatter({ locale, timeZone }, messages), [locale, timeZone, messages]);
   const env = useMemo<AuditLogsEnvironment>(
     () => ({
       adapter,

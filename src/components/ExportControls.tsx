@@ -4,6 +4,7 @@ import type { FieldDefinition } from '../core/fields.js';
 import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { useAuditLogsExport, type ExportTarget } from '../hooks/useAuditLogsExport.js';
+import { ExportError } from '../hooks/exportRunner.js';
 
 export interface ExportControlsProps {
   query: AuditQuery;
@@ -66,7 +67,14 @@ export function ExportControls({ query, fields, columns, target }: ExportControl
       </button>
       {state.status === 'failed' ? (
         <span role="alert" className="ral-export__error">
-          {messages.exportFailed(formatter.number(state.rows), state.error instanceof Error ? state.error.message : String(state.error))}{' '}
+          {messages.exportFailed(
+            formatter.number(state.rows),
+            state.error instanceof ExportError && state.error.total !== undefined
+              ? messages.exportShort(formatter.number(state.rows), formatter.number(state.error.total))
+              : state.error instanceof Error
+                ? state.error.message
+                : String(state.error),
+          )}{' '}
           <button type="button" className="ral-button" onClick={() => exporter.start(state.format)}>
             {messages.retry}
           </button>

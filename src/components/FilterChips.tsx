@@ -1,6 +1,6 @@
 import type { FieldDefinition } from '../core/fields.js';
 import type { AuditQuery } from '../core/query.js';
-import { clearFilters, describeFilter, describeTimeRange, hasFilters, withoutFilter } from '../core/queryEdit.js';
+import { clearFilters, describeFilter, withoutFilter } from '../core/queryEdit.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 
 export interface FilterChipsProps {
@@ -12,18 +12,16 @@ export interface FilterChipsProps {
 /** Every active filter as a removable chip, and `Clear all`. */
 export function FilterChips({ query, fields, onChange }: FilterChipsProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
-  if (!hasFilters(query)) return null;
   const chips: { key: string; text: string; remove: () => AuditQuery }[] = [];
   if (query.search) chips.push({ key: 'search', text: messages.searchChip(query.search), remove: () => ({ ...query, search: undefined }) });
   if (query.severities?.length) {
     chips.push({ key: 'severity', text: messages.severityChip(query.severities), remove: () => ({ ...query, severities: undefined }) });
   }
-  if (query.timeRange) {
-    chips.push({ key: 'time', text: describeTimeRange(query.timeRange, formatter), remove: () => ({ ...query, timeRange: undefined }) });
-  }
+  // The time range is not a chip: it is written beside its own button, once.
   (query.filters ?? []).forEach((filter, index) =>
-    chips.push({ key: `f${index}`, text: describeFilter(filter, fields, formatter), remove: () => withoutFilter(query, index) }),
+    chips.push({ key: `f${index}`, text: describeFilter(filter, fields, formatter, messages), remove: () => withoutFilter(query, index) }),
   );
+  if (!chips.length) return null;
   return (
     <div className="ral-chips">
       <ul className="ral-chips__list" aria-label={messages.activeFilters}>

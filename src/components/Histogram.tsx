@@ -90,7 +90,7 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
         <thead>
           <tr>
             <th scope="col">{messages.timeRange}</th>
-            <th scope="col">Events</th>
+            <th scope="col">{messages.histogramCount}</th>
           </tr>
         </thead>
         <tbody>

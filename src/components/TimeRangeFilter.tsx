@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { AuditQuery, TimePreset, TimeRange } from '../core/query.js';
-import { TIME_PRESET_LABELS, describeTimeRange } from '../core/queryEdit.js';
+import { describeTimeRange } from '../core/queryEdit.js';
 import { fromZonedInputValue, toZonedInputValue } from '../core/timeZone.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { Popover } from './Popover.js';
@@ -49,7 +49,7 @@ export function TimeRangeFilter({ query, onChange }: TimeRangeFilterProps) {
                   choose({ preset });
                 }}
               />
-              {TIME_PRESET_LABELS[preset]}
+              {messages.timePreset(preset)}
             </label>
           ))}
           <label className="ral-options__label">
@@ -70,12 +70,13 @@ export function TimeRangeFilter({ query, onChange }: TimeRangeFilterProps) {
               });
             }}
           >
-            <label>
-              {messages.rangeFrom} <span className="ral-note">({timeZone})</span>
+            {/* Both inputs name the zone their wall-clock times are in, on the label's own line. */}
+            <label className="ral-range__field">
+              <span>{messages.zonedColumn(messages.rangeFrom, formatter.zoneName)}</span>
               <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
             </label>
-            <label>
-              {messages.rangeTo}
+            <label className="ral-range__field">
+              <span>{messages.zonedColumn(messages.rangeTo, formatter.zoneName)}</span>
               <input
                 type="datetime-local"
                 value={to}
@@ -86,7 +87,7 @@ export function TimeRangeFilter({ query, onChange }: TimeRangeFilterProps) {
             </label>
             {inverted ? (
               <p id={`${describedById}-error`} className="ral-field-error">
-                The end must be after the start.
+                {messages.rangeInverted}
               </p>
             ) : null}
             <button type="submit" className="ral-button">
@@ -96,12 +97,12 @@ export function TimeRangeFilter({ query, onChange }: TimeRangeFilterProps) {
         ) : null}
         {range ? (
           <button type="button" className="ral-link" onClick={() => choose(undefined)}>
-            {describeTimeRange(undefined, formatter)}
+            {describeTimeRange(undefined, formatter, messages)}
           </button>
         ) : null}
       </Popover>
       <span id={describedById} className="ral-range__text">
-        {describeTimeRange(range, formatter)}
+        {describeTimeRange(range, formatter, messages)}
       </span>
     </div>
   );

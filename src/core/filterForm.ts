@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { FieldDefinition } from './fields.js';
 import { FILTER_OPERATORS, OPERATORS_BY_TYPE, type FieldFilter, type FilterOperator } from './query.js';
+import { DEFAULT_MESSAGES, type FilterProblemMessages } from './messages.js';
 import { parseTimestamp } from './time.js';
 import { fromZonedInputValue } from './timeZone.js';
 
@@ -8,25 +9,13 @@ import { fromZonedInputValue } from './timeZone.js';
 export interface FilterFormValues {
   field: string;
   op: FilterOperator;
-  /** The value; a comma-separated list for `in`; the start for `between`. */
+  /** The value; the start for `between`; for `in`, what is typed and not yet added to `values`. */
   value: string;
+  /** The values of `in`, one per entry. */
+  values?: string[];
   /** The end, for `between`. */
   value2: string;
 }
-
-/** How each operator reads in the form and on a chip. */
-export const OPERATOR_LABELS: Readonly<Record<FilterOperator, string>> = {
-  eq: 'equals',
-  neq: 'does not equal',
-  contains: 'contains',
-  startsWith: 'starts with',
-  in: 'is any of',
-  before: 'before',
-  after: 'after',
-  between: 'between',
-  gt: 'greater than',
-  lt: 'less than',
-};
 
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){0,3}$/;
 const IP_CHARS = /^[0-9a-fA-F:.]+$/;
@@ -39,56 +28,56 @@ export function filterFormSchema(
   fields: readonly FieldDefinition[],
   timeZone: string,
   operatorsFor: (field: FieldDefinition) => readonly FilterOperator[] = (field) => OPERATORS_BY_TYPE[field.type],
+  say: FilterProblemMessages = DEFAULT_MESSAGES.filterProblem,
 ) {
   const byName = new Map(fields.map((f) => [f.name, f]));
-  return z.object({ field: z.string(), op: z.enum(FILTER_OPERATORS), value: z.string(), value2: z.string() }).check(
+  return z.object({ field: z.string(), op: z.enum(FILTER_OPERATORS), value: z.string(), values: z.optional(z.array(z.string())), value2: z.string() }).check(
     z.superRefine((form, ctx) => {
       const field = byName.get(form.field);
       if (!field || !field.filterable) {
-        ctx.addIssue({ code: 'custom', path: ['field'], message: 'Choose a field to filter by.' });
+        ctx.addIssue({ code: 'custom', path: ['field'], message: say.chooseField });
         return;
       }
       const { op } = form;
       if (!operatorsFor(field).includes(op)) {
-        ctx.addIssue({ code: 'custom', path: ['op'], message: `Choose how to compare ${field.displayName}.` });
+        ctx.addIssue({ code: 'custom', path: ['op'], message: say.chooseOperator(field.displayName) });
         return;
       }
       const problem = (path: 'value' | 'value2', message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
       const value = form.value.trim();
       if (field.type === 'datetime') {
         const from = fromZonedInputValue(form.value, timeZone);
-        if (from === undefined) problem('value', 'Enter a date and time.');
+        if (from === undefined) problem('value', say.enterDateTime);
         if (op === 'between') {
           const to = fromZonedInputValue(form.value2, timeZone);
-          if (to === undefined) problem('value2', 'Enter a date and time.');
-          else if (from !== undefined && to <= from) problem('value2', 'The end must be after the start.');
+          if (to === undefined) problem('value2', say.enterDateTime);
+          else if (from !== undefined && to <= from) problem('value2', say.endAfterStart);
         }
         return;
       }
       if (op === 'in') {
-        if (!splitList(value).length) problem('value', 'Enter at least one value (separate several with commas).');
+        if (!listValues(form).length) problem('value', say.enterValues);
         return;
       }
       if (value === '') {
-        problem('value', 'Enter a value.');
+        problem('value', say.enterValue);
         return;
       }
-      if (field.type === 'number' && !Number.isFinite(Number(value))) problem('value', 'Enter a number, such as 42 or 3.5.');
+      if (field.type === 'number' && !Number.isFinite(Number(value))) problem('value', say.enterNumber);
       if (field.type === 'email' && op === 'eq' && !/^[^\s@]+@[^\s@]+$/.test(value)) {
-        problem('value', 'Enter a whole email address, such as ada@example.com, or use "contains".');
+        problem('value', say.wholeEmail);
       }
       if (field.type === 'ip' && !(IPV4.test(value) || IP_CHARS.test(value))) {
-        problem('value', 'Enter an IPv4 or IPv6 address, or part of one.');
+        problem('value', say.enterIp);
       }
     }),
   );
 }
 
-function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** The values of an `in` filter: those added, and what is still typed (commas separate). */
+export function listValues(form: Pick<FilterFormValues, 'value' | 'values'>): string[] {
+  const typed = form.value.split(',').map((s) => s.trim());
+  return [...new Set([...(form.values ?? []), ...typed].filter(Boolean))];
 }
 
 /** A valid form as the filter it means (datetimes converted from the zone's wall clock to UTC). */
@@ -99,7 +88,7 @@ export function formToFilter(form: FilterFormValues, field: FieldDefinition, tim
     if (op === 'between') return { field: field.name, op, value: [from, new Date(fromZonedInputValue(form.value2, timeZone)!).toISOString()] };
     return { field: field.name, op, value: from };
   }
-  if (op === 'in') return { field: field.name, op, value: splitList(form.value) };
+  if (op === 'in') return { field: field.name, op, value: listValues(form) };
   if (field.type === 'number') return { field: field.name, op, value: Number(form.value.trim()) };
   return { field: field.name, op, value: form.value.trim() };
 }

@@ -1,5 +1,6 @@
 import type { JsonValue } from './event.js';
 import type { FieldType } from './fields.js';
+import { DEFAULT_MESSAGES, type AuditLogsMessages } from './messages.js';
 import { parseTimestamp } from './time.js';
 
 /** Where and how values are shown: a BCP 47 locale and an IANA time zone. */
@@ -53,21 +54,24 @@ export function shortZoneName(locale: string, timeZone: string, at = Date.now())
  * Builds the formatters for a locale and time zone once (Intl objects are costly to create and
  * cheap to reuse). Never throws: an unknown time zone or locale falls back and says so in `warnings`.
  */
-export function createFormatter(requested: Partial<FormatOptions> = {}): Formatter {
+export function createFormatter(
+  requested: Partial<FormatOptions> = {},
+  say: Pick<AuditLogsMessages, 'unknownLocale' | 'unknownTimeZone'> = DEFAULT_MESSAGES,
+): Formatter {
   const warnings: string[] = [];
   let locale = requested.locale ?? 'en-US';
   let timeZone = requested.timeZone ?? 'UTC';
   try {
     Intl.getCanonicalLocales(locale);
   } catch {
-    warnings.push(`Unknown locale "${locale}"; showing en-US.`);
+    warnings.push(say.unknownLocale(locale));
     locale = 'en-US';
   }
   let dates: Intl.DateTimeFormat;
   try {
     dates = safeDateFormat(locale, timeZone);
   } catch {
-    warnings.push(`Unknown time zone "${timeZone}"; showing times in UTC.`);
+    warnings.push(say.unknownTimeZone(timeZone));
     timeZone = 'UTC';
     dates = safeDateFormat(locale, timeZone);
   }

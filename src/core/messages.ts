@@ -1,3 +1,5 @@
+import type { FilterOperator, TimePreset } from './query.js';
+
 /** Every string the component shows. Replace any through the `messages` prop; roles stay the same. */
 export interface AuditLogsMessages {
   region: string;
@@ -118,139 +120,48 @@ export interface AuditLogsMessages {
   totalToday: (count: string) => string;
   severeThisWeek: (count: string) => string;
   notAvailable: string;
+  /** Time range words. */
+  timePreset: (preset: TimePreset) => string;
+  allTime: string;
+  rangeSince: (from: string) => string;
+  rangeUntil: (to: string) => string;
+  rangeBetween: (from: string, to: string) => string;
+  rangeInverted: string;
+  /** How an operator reads in the Add filter form and on a chip ("contains"). */
+  operator: (op: FilterOperator) => string;
+  /** A filter's chip: `Email contains “ada”`; values come already formatted and quoted. */
+  filterChip: (field: string, operator: string, value: string) => string;
+  filterChipBetween: (field: string, from: string, to: string) => string;
+  /** A text value on a chip. */
+  quoted: (text: string) => string;
+  /** Why the Add filter form cannot use its input. */
+  filterProblem: FilterProblemMessages;
+  /** The "is any of" input: several values, one at a time. */
+  filterValues: string;
+  filterValuesHint: string;
+  removeValue: (value: string) => string;
+  /** The locale or time zone asked for is unknown. */
+  unknownLocale: (locale: string) => string;
+  unknownTimeZone: (zone: string) => string;
+  /** The histogram's table for screen readers: its count column. */
+  histogramCount: string;
+  /** A CSV export ended before the count the server gave. */
+  exportShort: (rows: string, total: string) => string;
+  /** Fields kept in this browser, where it has no storage. */
+  noBrowserStorage: string;
 }
 
-const COUNT = new Intl.NumberFormat('en-US');
-
-const ERROR_TITLES: Record<string, string> = {
-  network: 'The audit log server could not be reached.',
-  auth: 'Your session has expired. Sign in again to see the audit log.',
-  forbidden: 'You do not have permission to see this audit log.',
-  'not-found': 'This audit log was not found.',
-  'rate-limited': 'Too many requests right now. Try again in a moment.',
-  server: 'The audit log server had a problem.',
-  'invalid-response': 'The audit log server sent a response that could not be read.',
-  'bad-request': 'The audit log could not be queried this way.',
-  unsupported: 'This audit log server does not support that.',
-};
-
-export const DEFAULT_MESSAGES: AuditLogsMessages = {
-  region: 'Audit logs',
-  table: 'Audit logs',
-  loading: 'Loading events…',
-  loadingRow: 'Loading…',
-  empty: 'No events match',
-  emptyHint: 'Try a wider time range, or clear the filters.',
-  clearFilters: 'Clear filters',
-  retry: 'Retry',
-  rowFailed: 'This row could not be loaded.',
-  skipped: (n) => `${n === 1 ? 'One event' : `${n} events`} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
-  resultCount: (n, exact) =>
-    n === undefined ? '' : `${exact ? '' : 'At least '}${COUNT.format(n)} ${n === 1 ? 'event' : 'events'}`,
-  zonedColumn: (column, zone) => `${column} (${zone})`,
-  sortBy: (column) => `Sort by ${column}`,
-  eventDetails: 'Event details',
-  close: 'Close',
-  previousEvent: 'Previous event',
-  nextEvent: 'Next event',
-  copy: (what) => `Copy ${what}`,
-  copied: 'Copied',
-  changes: 'Changes',
-  changeField: 'Field',
-  changeBefore: 'Before',
-  changeAfter: 'After',
-  payload: 'Payload',
-  showMore: (n) => `Show ${n} more`,
-  relatedEvents: 'Related events',
-  showRelated: 'Show related events',
-  noRelated: 'No other events share these ids.',
-  search: 'Search',
-  searchPlaceholder: 'Search events',
-  severity: 'Severity',
-  timeRange: 'Time range',
-  customRange: 'Custom range',
-  rangeFrom: 'From',
-  rangeTo: 'To',
-  apply: 'Apply',
-  addFilter: 'Add filter',
-  filterField: 'Field',
-  filterOperator: 'Operator',
-  filterValue: 'Value',
-  filterValueTo: 'And',
-  applyFilter: 'Apply filter',
-  activeFilters: 'Active filters',
-  searchChip: (text) => `Search “${text}”`,
-  severityChip: (labels) => `Severity: ${labels.join(', ')}`,
-  removeFilter: (description) => `Remove filter: ${description}`,
-  clearAll: 'Clear all',
-  newEvents: (n) => `${COUNT.format(n)} new ${n === 1 ? 'event' : 'events'}`,
-  filterByValue: 'Filter by this value',
-  excludeValue: 'Exclude this value',
-  histogram: 'Events over time',
-  histogramBucket: (range, n) => `${range}: ${COUNT.format(n)} ${n === 1 ? 'event' : 'events'}`,
-  histogramHint: 'Drag across the chart to zoom into a time range.',
-  linkNotice: (issues) => `Some filters could not be used and were left out: ${issues.join('; ')}`,
-  errorTitle: (kind) => ERROR_TITLES[kind] ?? 'Something went wrong loading the audit log.',
-  structureFailed: 'The fields of this audit log could not be loaded.',
-  columns: 'Columns',
-  resizeColumn: (column) => `Resize ${column}`,
-  moveLeft: (column) => `Move ${column} left`,
-  moveRight: (column) => `Move ${column} right`,
-  pinStart: (column) => `Pin ${column} to the left`,
-  pinEnd: (column) => `Pin ${column} to the right`,
-  unpin: (column) => `Unpin ${column}`,
-  resetColumns: 'Reset columns',
-  columnMoved: (column, position, count) => `${column} moved to position ${position} of ${count}.`,
-  addField: 'Add field',
-  fieldName: 'Name',
-  fieldDisplayName: 'Display name',
-  fieldType: 'Type',
-  fieldTypeLabel: (type) =>
-    ({ string: 'Text', email: 'Email', ip: 'IP address', datetime: 'Date and time', number: 'Number', enum: 'One of a list', json: 'JSON' })[type] ?? type,
-  fieldOptions: 'Values (one per line)',
-  fieldValueFrom: 'Value from',
-  fieldPreview: (found, of, samples) =>
-    `Found in ${found} of ${of} loaded events${samples.length ? `, such as: ${samples.join(', ')}` : ''}.`,
-  fieldShowAsColumn: 'Show as column',
-  fieldShowInDetails: 'Show in details',
-  fieldFilterable: 'Filterable',
-  fieldSortable: 'Sortable',
-  saveField: 'Save field',
-  fieldSaveFailed: 'The field was not saved.',
-  savedInBrowserOnly: 'Saved in this browser only.',
-  addAsColumn: 'Add as column',
-  editField: 'Edit field',
-  editFieldNamed: (field) => `Edit ${field}`,
-  removeFieldNamed: (field) => `Remove ${field}`,
-  removeFieldTitle: 'Remove field?',
-  removeFieldText: (field) =>
-    `“${field}” leaves the columns and the event details for everyone in this account. The values stay in the events; adding the field again shows them again.`,
-  removeField: 'Remove field',
-  addAsColumnNamed: (key) => `Add ${key} as a column`,
-  exportCsv: 'Export CSV',
-  exportJsonLines: 'Export JSON Lines',
-  exporting: 'Exporting',
-  exportProgress: 'Export progress',
-  exportStatus: (rows, total) => (total === undefined ? `${rows} rows` : `${rows} of ${total} rows`),
-  exportRate: (perSecond, left) => `${perSecond} rows/s${left === undefined ? '' : `, about ${left} s left`}`,
-  cancelExport: 'Cancel export',
-  exportFailed: (rows, reason) => `The export stopped after ${rows} rows and nothing was saved. ${reason}`,
-  exportDone: (rows, fileName) => `Exported ${rows} rows to ${fileName}.`,
-  exportOverExcel: 'Excel opens at most 1,048,576 rows; open the rest in another tool.',
-  deleteEvent: 'Delete event',
-  deleteEventTitle: 'Delete event?',
-  deleteEventWarning:
-    'Audit logs are the tamper-resistant record of what happened in this account. Deleting an event is permanent and cannot be undone; use it only as a last resort, and check first that your compliance rules allow it.',
-  cancel: 'Cancel',
-  deleteFailed: 'The event was not deleted.',
-  deleteForbidden: 'The event was not deleted: the server refused (missing the delete permission).',
-  activity: 'Activity',
-  totalToday: (count) => `${count} today`,
-  severeThisWeek: (count) => `${count} severe this week`,
-  notAvailable: '—',
-};
-
-/** The defaults with a host's replacements on top. */
-export function resolveMessages(overrides?: Partial<AuditLogsMessages>): AuditLogsMessages {
-  return overrides ? { ...DEFAULT_MESSAGES, ...overrides } : DEFAULT_MESSAGES;
+/** The Add filter form's explanations, one per problem. */
+export interface FilterProblemMessages {
+  chooseField: string;
+  chooseOperator: (field: string) => string;
+  enterDateTime: string;
+  endAfterStart: string;
+  enterValues: string;
+  enterValue: string;
+  enterNumber: string;
+  wholeEmail: string;
+  enterIp: string;
 }
+
+export { DEFAULT_MESSAGES, createDefaultMessages, resolveMessages } from './defaultMessages.js';

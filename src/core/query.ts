@@ -31,7 +31,7 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 /** The operators that make sense for each field type; the UI offers these and the engine accepts only these. */
 export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly FilterOperator[]>> = {
   string: ['contains', 'eq', 'neq', 'startsWith', 'in'],
-  email: ['eq', 'contains', 'neq', 'startsWith', 'in'],
+  email: ['contains', 'eq', 'neq', 'startsWith', 'in'],
   ip: ['eq', 'contains', 'neq', 'startsWith', 'in'],
   datetime: ['before', 'after', 'between'],
   number: ['eq', 'neq', 'gt', 'lt'],

@@ -1,15 +1,8 @@
 import type { FieldDefinition } from './fields.js';
-import { OPERATOR_LABELS, isTimestampText } from './filterForm.js';
+import { isTimestampText } from './filterForm.js';
 import type { Formatter } from './format.js';
-import { AuditQueryError, compactQuery, parseAuditQuery, type AuditQuery, type FieldFilter, type TimePreset, type TimeRange } from './query.js';
-
-export const TIME_PRESET_LABELS: Readonly<Record<TimePreset, string>> = {
-  '1h': 'Last hour',
-  '24h': 'Last 24 hours',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
-};
+import { DEFAULT_MESSAGES, type AuditLogsMessages } from './messages.js';
+import { AuditQueryError, compactQuery, parseAuditQuery, type AuditQuery, type FieldFilter, type TimeRange } from './query.js';
 
 /** Whether anything narrows the log (sort does not). */
 export function hasFilters(query: AuditQuery): boolean {
@@ -60,28 +53,33 @@ export function sanitizeQuery(
 }
 
 /** A time range in words: "Last 7 days", "Jan 01, 2026, 10:00 – Jan 02, 2026, 10:00", "Since …", "All time". */
-export function describeTimeRange(range: TimeRange | undefined, formatter: Formatter): string {
-  if (!range) return 'All time';
-  if ('preset' in range) return TIME_PRESET_LABELS[range.preset];
-  if (range.from && range.to) return `${formatter.dateTime(range.from)} – ${formatter.dateTime(range.to)}`;
-  if (range.from) return `Since ${formatter.dateTime(range.from)}`;
-  if (range.to) return `Until ${formatter.dateTime(range.to)}`;
-  return 'All time';
+export function describeTimeRange(range: TimeRange | undefined, formatter: Formatter, messages: AuditLogsMessages = DEFAULT_MESSAGES): string {
+  if (!range) return messages.allTime;
+  if ('preset' in range) return messages.timePreset(range.preset);
+  if (range.from && range.to) return messages.rangeBetween(formatter.dateTime(range.from), formatter.dateTime(range.to));
+  if (range.from) return messages.rangeSince(formatter.dateTime(range.from));
+  if (range.to) return messages.rangeUntil(formatter.dateTime(range.to));
+  return messages.allTime;
 }
 
-function valueText(value: unknown, formatter: Formatter): string {
-  if (Array.isArray(value)) return value.map((v) => valueText(v, formatter)).join(', ');
+function valueText(value: unknown, formatter: Formatter, messages: AuditLogsMessages): string {
+  if (Array.isArray(value)) return value.map((v) => valueText(v, formatter, messages)).join(', ');
   if (isTimestampText(value)) return formatter.dateTime(value);
-  return typeof value === 'number' ? formatter.number(value) : `“${String(value)}”`;
+  return typeof value === 'number' ? formatter.number(value) : messages.quoted(String(value));
 }
 
 /** A filter in words, for its chip: `Email contains “ada”`, `Time between … and …`. */
-export function describeFilter(filter: FieldFilter, fields: readonly FieldDefinition[], formatter: Formatter): string {
+export function describeFilter(
+  filter: FieldFilter,
+  fields: readonly FieldDefinition[],
+  formatter: Formatter,
+  messages: AuditLogsMessages = DEFAULT_MESSAGES,
+): string {
   const name = fields.find((f) => f.name === filter.field)?.displayName ?? filter.field;
   if (filter.op === 'between' && Array.isArray(filter.value)) {
-    return `${name} between ${valueText(filter.value[0], formatter)} and ${valueText(filter.value[1], formatter)}`;
+    return messages.filterChipBetween(name, valueText(filter.value[0], formatter, messages), valueText(filter.value[1], formatter, messages));
   }
-  return `${name} ${OPERATOR_LABELS[filter.op]} ${valueText(filter.value, formatter)}`;
+  return messages.filterChip(name, messages.operator(filter.op), valueText(filter.value, formatter, messages));
 }
 
 /** The query with one more filter (replacing an identical one), or without the filter at `index`. */

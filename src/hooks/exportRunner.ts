@@ -110,6 +110,8 @@ export class ExportError extends Error {
   constructor(
     readonly rows: number,
     readonly reason: unknown,
+    /** Set when the server stopped paging before the count it gave (the file would have been short). */
+    readonly total?: number,
   ) {
     super(reason instanceof Error ? reason.message : String(reason));
   }
@@ -249,7 +251,7 @@ async function fromPages(
   const rows = getRows();
   // A server that stops paging before the count it gave would leave a short file: say so instead.
   if (total !== undefined && rows + skipped < total) {
-    throw new ExportError(rows, new Error(`The server stopped after ${rows} of the ${total} matching events.`));
+    throw new ExportError(rows, new Error(`The server stopped after ${rows} of the ${total} matching events.`), total);
   }
   await flush();
   const blob = await sink.close(format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson');

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { AuditLogsAdapter } from '../../src/api/adapter';
@@ -63,7 +63,7 @@ describe('Add filter', () => {
     await userEvent.selectOptions(fieldSelect, fieldValue);
     const opSelect = byLabel<HTMLSelectElement>('Operator');
     await userEvent.selectOptions(opSelect, [...opSelect.options].find((o) => o.textContent === opName)!.value);
-    await userEvent.fill(byLabel('Value'), value);
+    await userEvent.fill(byLabel(opName === 'is any of' ? 'Values' : 'Value'), value);
     if (value2 !== undefined) await userEvent.fill(byLabel('And'), value2);
     await userEvent.click(button('Apply filter'));
     await waitFor(() => expect(lastQuery().filters).toEqual([expected]));
@@ -92,6 +92,27 @@ describe('Add filter', () => {
     await waitFor(() => expect(onQueryChange).toHaveBeenCalledTimes(1));
   });
 
+  it('starts Email at "contains" (a part of an address is fine), and takes several values one at a time for "is any of"', async () => {
+    const { lastQuery } = setup();
+    await waitFor(() => expect(readyRows().length).toBe(7));
+    await userEvent.click(button('Add filter'));
+    await userEvent.selectOptions(byLabel<HTMLSelectElement>('Field'), 'actor.email');
+    expect(byLabel<HTMLSelectElement>('Operator').selectedOptions[0]!.textContent).toBe('contains');
+    await userEvent.selectOptions(byLabel<HTMLSelectElement>('Field'), 'action');
+    await userEvent.selectOptions(byLabel<HTMLSelectElement>('Operator'), 'in');
+    const input = byLabel<HTMLInputElement>('Values');
+    // The input says it takes several values.
+    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ').pop()!)!.textContent).toMatch(/each value/);
+    await userEvent.type(input, 'user.login{Enter}settings.updated{Enter}api_key.created{Enter}');
+    const entries = () => [...screen.getByRole('list', { name: 'Values' }).querySelectorAll('.ral-chip__text')].map((e) => e.textContent);
+    expect(entries()).toEqual(['user.login', 'settings.updated', 'api_key.created']);
+    await userEvent.click(button('Remove api_key.created'));
+    expect(entries()).toEqual(['user.login', 'settings.updated']);
+    expect(input.value).toBe('');
+    await userEvent.click(button('Apply filter'));
+    await waitFor(() => expect(lastQuery().filters).toEqual([{ field: 'action', op: 'in', value: ['user.login', 'settings.updated'] }]));
+  });
+
   it('offers only filterable fields, and operators that fit the type', async () => {
     setup();
     await userEvent.click(button('Add filter'));
@@ -116,11 +137,13 @@ describe('chips', () => {
     });
     const chips = () => [...document.querySelectorAll('.ral-chip__text')].map((c) => c.textContent);
     await waitFor(() =>
-      expect(chips()).toEqual(['Search “acme”', 'Severity: Info, High', 'Last 7 days', 'IP address starts with “10.”']),
+      expect(chips()).toEqual(['Search “acme”', 'Severity: Info, High', 'IP address starts with “10.”']),
     );
+    // The time range is written once, beside its own button, not again as a chip.
+    expect(document.body.textContent!.split('Last 7 days')).toHaveLength(2);
     await userEvent.click(button('Remove filter: Severity: Info, High'));
     await waitFor(() => expect(lastQuery().severities).toBeUndefined());
-    expect(chips()).toHaveLength(3);
+    expect(chips()).toHaveLength(2);
     await userEvent.click(button('Clear all'));
     await waitFor(() => expect(lastQuery()).toEqual({ sort: { field: 'action', direction: 'asc' } }));
     expect(document.querySelector('[aria-label="Active filters"]')).toBeNull();
