@@ -17,6 +17,9 @@ function stylesheet(): Plugin {
     async generateBundle() {
       const source = await readFile(path.join(dirname, 'src/styles/audit-logs.css'), 'utf8');
       this.emitFile({ type: 'asset', fileName: 'styles.css', source });
+      // Types for `import 'react-audit-logs/styles.css'`: TypeScript 6 checks side-effect imports (TS2882).
+      const types = await readFile(path.join(dirname, 'src/styles/styles.css.d.ts'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'styles.css.d.ts', source: types });
     },
   };
 }
@@ -27,6 +30,10 @@ const externals = [
 ];
 const isExternal = (id: string): boolean =>
   externals.some((name) => id === name || id.startsWith(`${name}/`)) || id.startsWith('react/') || id.startsWith('node:');
+
+/** Modules React renders from in the browser: what a React Server Components host must treat as client code. */
+const clientDirs = ['components', 'hooks'].map((dir) => `${path.join(dirname, 'src', dir)}${path.sep}`);
+const isClientModule = (id: string | null): boolean => Boolean(id && clientDirs.some((dir) => id.startsWith(dir)));
 
 export default defineConfig({
   plugins: [react(), stylesheet()],
@@ -59,10 +66,14 @@ export default defineConfig({
     rolldownOptions: {
       external: isExternal,
       output: {
-        // Vite strips "use client" from sources; entry chunks get it back so RSC hosts can import us.
-        // Only the entries React renders from: the Node mock server and the test suite are not client code.
-        banner: (chunk) => (chunk.isEntry && (chunk.name === 'index' || chunk.name === 'mock') ? '"use client";' : ''),
-        chunkFileNames: 'chunks/shared-[hash].js',
+        // One file per source module, so "use client" can mark exactly the modules that need the client
+        // (components and hooks: context, state, effects). Pure helpers (query parsing and URLs, severity,
+        // events, adapters) stay plain modules that server code can call; the Node mock server and the
+        // test suite are never client code.
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+        banner: (chunk) => (isClientModule(chunk.facadeModuleId) ? "'use client';" : ''),
       },
     },
   },

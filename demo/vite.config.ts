@@ -2,9 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import type { HttpDialect } from '../src/api/http/createHttpAdapter';
-import { createMockHandler } from '../src/mock/server/handler';
-import { nodeListener } from '../src/mock/server/node';
+import type { HttpDialect } from '../src/api/http/createHttpAdapter.ts';
+import { createMockHandler } from '../src/mock/server/handler.ts';
+import { nodeListener } from '../src/mock/server/node.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const DIALECTS: HttpDialect[] = ['native', 'frontegg', 'fsh', 'logging'];
