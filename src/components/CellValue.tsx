@@ -2,6 +2,7 @@ import type { JsonValue } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import { normalizeSeverity } from '../core/severity.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { Highlight } from './Highlight.js';
 import { SeverityBadge } from './SeverityBadge.js';
 
 export interface CellValueProps {
@@ -28,5 +29,9 @@ export function CellValue({ value, field, rank }: CellValueProps) {
       </time>
     );
   }
-  return <span className={field.type === 'json' ? 'ral-cell__text ral-cell__text--mono' : 'ral-cell__text'}>{text}</span>;
+  return (
+    <span className={field.type === 'json' ? 'ral-cell__text ral-cell__text--mono' : 'ral-cell__text'}>
+      <Highlight text={text} />
+    </span>
+  );
 }

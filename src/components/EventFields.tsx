@@ -4,6 +4,7 @@ import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { CellValue } from './CellValue.js';
 import { ChangesTable } from './ChangesTable.js';
 import { CopyButton } from './CopyButton.js';
+import { Highlight } from './Highlight.js';
 import { JsonTree } from './JsonTree.js';
 import { PivotButtons } from './PivotButtons.js';
 import type { FieldFilter } from '../core/query.js';
@@ -92,5 +93,9 @@ function FullValue({ value, field, rank }: { value: JsonValue; field: FieldDefin
     return <JsonTree value={value} label={field.displayName} />;
   }
   if (field.type === 'severity' || field.type === 'datetime') return <CellValue value={value} field={field} rank={rank} />;
-  return <span className="ral-fields__text">{Array.isArray(value) ? value.join(', ') : String(value)}</span>;
+  return (
+    <span className="ral-fields__text">
+      <Highlight text={Array.isArray(value) ? value.join(', ') : String(value)} />
+    </span>
+  );
 }

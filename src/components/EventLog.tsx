@@ -12,6 +12,7 @@ import type { ResolvedColumns } from '../core/columnLayout.js';
 import { suggestField, type FieldDialogRequest } from '../core/fieldForm.js';
 import type { DataStructure } from '../core/fields.js';
 import { FieldDialog } from './FieldDialog.js';
+import { HighlightContext } from '../hooks/highlight.js';
 import type { AuditLogsClassNames } from './AuditLogs.js';
 import { EventDetails } from './EventDetails.js';
 import { EventTable } from './EventTable.js';
@@ -158,7 +159,7 @@ export function EventLog(props: EventLogProps) {
   const empty = Boolean(fields) && !rows.initialLoading && rows.rowCount === 0 && !rows.error;
   const { notices } = props;
   return (
-    <>
+    <HighlightContext.Provider value={query.search?.trim() ?? ''}>
       <div className="ral-status" role="status" aria-live="polite">
         <span className="ral-count">{rows.initialLoading ? messages.loading : messages.resultCount(rows.total, rows.exact)}</span>
         {rows.skipped > 0 ? <span className="ral-note">{messages.skipped(rows.skipped)}</span> : null}
@@ -229,6 +230,6 @@ export function EventLog(props: EventLogProps) {
           }
         />
       ) : null}
-    </>
+    </HighlightContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { JsonValue } from '../core/event.js';
 import { jsonPreview } from '../core/format.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { Highlight } from './Highlight.js';
 
 /** Nodes deeper than this show a one-line preview instead of a tree. */
 const MAX_DEPTH = 8;
@@ -50,7 +51,7 @@ function Scalar({ value }: { value: JsonValue }) {
     return (
       <span className="ral-json__value" data-type="string">
         {/* As JSON writes it (straight quotes, escapes), so a copied value is valid JSON. */}
-        {long ? `${JSON.stringify(value.slice(0, LONG_TEXT))}…` : JSON.stringify(value)}
+        <Highlight text={long ? `${JSON.stringify(value.slice(0, LONG_TEXT))}…` : JSON.stringify(value)} />
         {long ? (
           <button type="button" className="ral-link" onClick={() => setFull(true)}>
             {messages.showMore(value.length - LONG_TEXT)}
