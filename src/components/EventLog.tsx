@@ -178,7 +178,10 @@ export function EventLog(props: EventLogProps) {
       ) : null}
       {rows.error ? <ErrorBanner error={rows.error} onRetry={rows.retry} /> : null}
       {empty ? (
-        <EmptyState onClearFilters={hasFilters(query) ? () => onQueryChange(clearFilters(query)) : undefined} />
+        <EmptyState
+          onClearFilters={hasFilters(query) ? () => onQueryChange(clearFilters(query)) : undefined}
+          timeRange={Boolean(query.timeRange)}
+        />
       ) : (
         <EventTable
           rows={rows}

@@ -28,15 +28,17 @@ export function ErrorBanner({ error, onRetry, title }: ErrorBannerProps) {
 
 export interface EmptyStateProps {
   onClearFilters?: () => void;
+  /** A time range narrows the log (so a wider one may help). */
+  timeRange?: boolean;
 }
 
 /** "No events match", with a way out when filters are what hides the events. */
-export function EmptyState({ onClearFilters }: EmptyStateProps) {
+export function EmptyState({ onClearFilters, timeRange }: EmptyStateProps) {
   const { messages } = useAuditLogsEnvironment();
   return (
     <div className="ral-empty" role="status">
       <p className="ral-empty__title">{messages.empty}</p>
-      <p className="ral-empty__hint">{messages.emptyHint}</p>
+      <p className="ral-empty__hint">{timeRange ? messages.emptyHint : onClearFilters ? messages.emptyHintFilters : messages.emptyHintNone}</p>
       {onClearFilters ? (
         <button type="button" className="ral-button" onClick={onClearFilters}>
           {messages.clearFilters}

@@ -29,7 +29,7 @@ export const tableFeaturesUsed = tableFeatures({
 
 /** Default widths by type: room for what such values usually hold (an IPv6 address, an email, a date). */
 const WIDTH_BY_TYPE: Record<string, number> = {
-  datetime: 200,
+  datetime: 224,
   severity: 110,
   ip: 210,
   email: 240,

@@ -171,7 +171,7 @@ export function moveColumnTo(columns: ResolvedColumns, name: string, target: str
 /** Most characters a default width makes room for, by type (longer values are cut with an ellipsis). */
 const MAX_CHARS: Record<string, number> = { email: 34, ip: 39, string: 40, json: 36, enum: 24, number: 14 };
 /** Types whose text has a known length whatever the values (a formatted date, a badge). */
-const FIXED: Record<string, number> = { datetime: 200, severity: 110 };
+const FIXED: Record<string, number> = { datetime: 224, severity: 110 };
 const CHAR_PX = 7.4;
 const PADDING_PX = 34;
 

@@ -54,6 +54,8 @@ export function createDefaultMessages(locale = 'en-US'): AuditLogsMessages {
     loadingRow: 'Loading…',
     empty: 'No events match',
     emptyHint: 'Try a wider time range, or clear the filters.',
+    emptyHintFilters: 'Try other filters, or clear them.',
+    emptyHintNone: 'No events have been recorded yet.',
     clearFilters: 'Clear filters',
     retry: 'Retry',
     rowFailed: 'This row could not be loaded.',

@@ -7,7 +7,10 @@ export interface AuditLogsMessages {
   loading: string;
   loadingRow: string;
   empty: string;
+  /** Under "No events match": with a time range set, with only other filters, with nothing narrowing the log. */
   emptyHint: string;
+  emptyHintFilters: string;
+  emptyHintNone: string;
   clearFilters: string;
   retry: string;
   rowFailed: string;

@@ -1,3 +1,4 @@
+import type { SeverityLevel } from './severity.js';
 import type { AuditEvent } from './event.js';
 
 /** The largest page any adapter hands out in one call. */
@@ -41,6 +42,8 @@ export interface HistogramBucket {
   /** Exclusive end, ISO 8601 UTC. */
   end: string;
   count: number;
+  /** The count by severity level, where the backend gives it (the chart stacks its bars by it). */
+  bySeverity?: Partial<Record<SeverityLevel, number>>;
 }
 
 export interface AuditHistogram {

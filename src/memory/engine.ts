@@ -5,6 +5,7 @@ import { MAX_PAGE_SIZE } from '../core/page.js';
 import { AuditQueryError, DEFAULT_SORT, resolveTimeRange, type AuditQuery, type AuditSort } from '../core/query.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { buildHistogram } from './histogram.js';
+import { severityLevelOfRank } from '../core/severity.js';
 import { compileFilter, searchableText, type EventTest } from './predicate.js';
 import { SearchIndex } from './searchIndex.js';
 import { buildAscendingOrder, buildTimeOrder, compareSortPositions, sortPositionOf } from './sortKeys.js';
@@ -155,6 +156,7 @@ export class AuditQueryEngine {
       from,
       to,
       options.maxBuckets,
+      (n) => severityLevelOfRank(store.rank(indices[n]!)),
     );
     return {
       total: indices.length,

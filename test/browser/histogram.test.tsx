@@ -41,4 +41,56 @@ describe('histogram in Chromium', () => {
     });
     expect(document.querySelector('.ral-range__text')!.textContent).toContain(' – ');
   });
+
+  it('has a time axis with ticks that fit the range, a count scale, and bars stacked by severity', async () => {
+    renderAuditLogs({ adapter: createMockAdapter({ count: 3000, seed: 5, now: NOW }), defaultQuery: { timeRange: { preset: '7d' } }, newEventsInterval: 0 });
+    await waitFor(() => expect(document.querySelectorAll('.ral-histogram__bucket').length).toBeGreaterThan(20));
+    const ticks = () => [...document.querySelectorAll('.ral-histogram__tick')].map((t) => t.textContent);
+    // A week: one tick a day or two, each a date ("Oct 27").
+    expect(ticks().length).toBeGreaterThanOrEqual(3);
+    expect(ticks().length).toBeLessThanOrEqual(7);
+    expect(ticks().every((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t!))).toBe(true);
+    // The scale: a round top count, above the tallest bar, and 0.
+    const scale = [...document.querySelectorAll('.ral-histogram__y span')].map((s) => s.textContent);
+    expect(scale.at(-1)).toBe('0');
+    // Compact ("2K"): 1, 2 or 5 times a power of ten.
+    const top = Number(scale[0]!.replace(/K$/, '000').replace(/M$/, '000000'));
+    expect(String(top)).toMatch(/^[125]0*$/);
+    const counts = [...document.querySelectorAll('.ral-histogram table tbody td:nth-child(2)')].map((td) => Number(td.textContent!.replace(/,/g, '')));
+    expect(top).toBeGreaterThanOrEqual(Math.max(...counts));
+    // Stacked: bars of several levels, the severe ones in another colour than info.
+    const levels = new Set([...document.querySelectorAll('.ral-histogram__bar')].map((b) => b.getAttribute('data-level')));
+    expect(levels.has('info')).toBe(true);
+    expect(levels.has('error') || levels.has('critical') || levels.has('high')).toBe(true);
+    const fill = (level: string) => getComputedStyle(document.querySelector(`.ral-histogram__bar[data-level=${level}]`)!).fill;
+    const severe = ['critical', 'error', 'high'].find((l) => levels.has(l))!;
+    expect(fill(severe)).not.toBe(fill('info'));
+    // Zoomed into a few hours, the ticks are times of day.
+    const zoomed = renderAuditLogs({
+      adapter: createMockAdapter({ count: 3000, seed: 5, now: NOW }),
+      defaultQuery: { timeRange: { from: new Date(NOW - 6 * 3_600_000).toISOString(), to: new Date(NOW).toISOString() } },
+      newEventsInterval: 0,
+      label: 'Zoomed',
+    });
+    await waitFor(() => expect(zoomed.container.querySelectorAll('.ral-histogram__tick').length).toBeGreaterThan(2));
+    const zoomedTicks = [...zoomed.container.querySelectorAll('.ral-histogram__tick')].map((t) => t.textContent);
+    expect(zoomedTicks.slice(1).every((t) => /^\d{2}:\d{2}( [AP]M)?$/.test(t!))).toBe(true);
+  });
+
+  it('offers the drag hint only when there is something to drag across, and a wider range only when one is set', async () => {
+    const empty = createMockAdapter({ count: 50, seed: 5, now: NOW });
+    const view = renderAuditLogs({ adapter: empty, defaultQuery: { search: 'no such thing at all' }, newEventsInterval: 0 });
+    await waitFor(() => expect(view.container.querySelector('.ral-empty')).not.toBeNull());
+    expect(view.container.textContent).not.toContain('Drag across the chart');
+    // All time: a wider range cannot help, so it is not suggested.
+    expect(view.container.querySelector('.ral-empty__hint')!.textContent).toBe('Try other filters, or clear them.');
+    view.unmount();
+    const ranged = renderAuditLogs({ adapter: empty, defaultQuery: { search: 'no such thing at all', timeRange: { preset: '24h' } }, newEventsInterval: 0 });
+    await waitFor(() => expect(ranged.container.querySelector('.ral-empty')).not.toBeNull());
+    expect(ranged.container.querySelector('.ral-empty__hint')!.textContent).toContain('wider time range');
+    ranged.unmount();
+    const full = renderAuditLogs({ adapter: createMockAdapter({ count: 500, seed: 5, now: NOW }), newEventsInterval: 0 });
+    await waitFor(() => expect(full.container.querySelectorAll('.ral-histogram__bucket').length).toBeGreaterThan(1));
+    expect(full.container.textContent).toContain('Drag across the chart');
+  });
 });

@@ -84,7 +84,7 @@ describe('column layout', () => {
       pick.map((f) => ({ timestamp: '', ip: '2001:db8:85a3:8d3:1319:8a2e:370:7348', 'actor.email': 'ada@acme.example', region: 'eu' })[f.name as 'ip'] ?? ''),
     ];
     const widths = fitWidths(pick, sample, index);
-    expect(widths.timestamp).toBe(200);
+    expect(widths.timestamp).toBe(224);
     expect(widths.ip).toBeGreaterThan(39 * 7);
     expect(widths['actor.email']).toBeLessThan(widths.ip!);
     // "Region" (its header) is longer than "eu": the header decides.

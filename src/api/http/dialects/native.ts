@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AuditEventSchema } from '../../../core/event.js';
 import { parseDataStructure } from '../../../core/fields.js';
 import type { AuditStats } from '../../../core/page.js';
+import { SEVERITY_LEVELS, type SeverityLevel } from '../../../core/severity.js';
 import { queryToSearchParams } from '../../../core/queryUrl.js';
 import { AuditApiError } from '../../errors.js';
 import { enc, readOne, readRows, rows, type Dialect } from './shared.js';
@@ -20,7 +21,15 @@ const StatsSchema = z.object({
   bySeverity: z.array(z.object({ label: z.string(), rank: z.number(), count: z.int().check(z.nonnegative()) })),
   histogram: z.object({
     bucketMs: z.number().check(z.positive()),
-    buckets: z.array(z.object({ start: z.string(), end: z.string(), count: z.int().check(z.nonnegative()) })),
+    buckets: z.array(
+      z.object({
+        start: z.string(),
+        end: z.string(),
+        count: z.int().check(z.nonnegative()),
+        // Optional: counts by severity level (the chart stacks by them).
+        bySeverity: z.optional(z.partialRecord(z.enum(SEVERITY_LEVELS as [SeverityLevel, ...SeverityLevel[]]), z.int().check(z.nonnegative()))),
+      }),
+    ),
   }),
 }) satisfies z.ZodMiniType<AuditStats>;
 const FieldsSchema = z.object({ fields: z.array(z.unknown()) });
