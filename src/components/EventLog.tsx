@@ -8,6 +8,7 @@ import { useEvent } from '../hooks/useEvent.js';
 import { PAGE_SIZE, useEventWindow, type VisibleRange } from '../hooks/useEventWindow.js';
 import { useNewEvents } from '../hooks/useNewEvents.js';
 import { useScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
+import { useNarrow } from '../hooks/useNarrow.js';
 import type { ResolvedColumns } from '../core/columnLayout.js';
 import { suggestField, type FieldDialogRequest } from '../core/fieldForm.js';
 import type { DataStructure } from '../core/fields.js';
@@ -44,6 +45,10 @@ export interface EventLogProps {
 }
 
 const FIRST_PAGES: VisibleRange = { start: 0, end: PAGE_SIZE - 1 };
+/** The container width (CSS px) below which events show as cards. */
+export const CARD_BREAKPOINT = 600;
+/** A card's height, in rows. */
+const CARD_HEIGHT = 1.75;
 
 /**
  * The log itself: owns the virtualizer and so the visible range, the rows for it, which row is active
@@ -51,7 +56,12 @@ const FIRST_PAGES: VisibleRange = { start: 0, end: PAGE_SIZE - 1 };
  * identity and read back only for that query: a new query starts at the top without any effect copying state.
  */
 export function EventLog(props: EventLogProps) {
-  const { query, fields, rowHeight, selectedId, onSelectedIdChange, onQueryChange } = props;
+  const { query, fields, selectedId, onSelectedIdChange, onQueryChange } = props;
+  // Below CARD_BREAKPOINT px the log shows each event as a two-line card (time and severity, then actor and
+  // action): still rows of a table, still virtualized, just taller.
+  const statusRef = useRef<HTMLDivElement>(null);
+  const cards = useNarrow(statusRef, CARD_BREAKPOINT);
+  const rowHeight = cards ? Math.round(props.rowHeight * CARD_HEIGHT) : props.rowHeight;
   const { messages, formatter, abilities } = useAuditLogsEnvironment();
   const identity = JSON.stringify(query);
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -160,7 +170,7 @@ export function EventLog(props: EventLogProps) {
   const { notices } = props;
   return (
     <HighlightContext.Provider value={query.search?.trim() ?? ''}>
-      <div className="ral-status" role="status" aria-live="polite">
+      <div ref={statusRef} className="ral-status" role="status" aria-live="polite">
         <span className="ral-count">{rows.initialLoading ? messages.loading : messages.resultCount(rows.total, rows.exact)}</span>
         {rows.skipped > 0 ? <span className="ral-note">{messages.skipped(rows.skipped)}</span> : null}
         {formatter.warnings.map((w) => (
@@ -198,6 +208,7 @@ export function EventLog(props: EventLogProps) {
           onFocusRow={focusRow}
           onOpen={open}
           rowHeight={rowHeight}
+          cards={cards}
           columns={props.columns}
           onColumnsChange={props.onColumnsChange}
           className={props.classNames?.table}

@@ -11,7 +11,8 @@ export interface EventRowProps {
   /** Offset inside the rendered window, CSS px. */
   top: number;
   height: number;
-  width: number;
+  /** CSS px; undefined fills the table (cards). */
+  width: number | undefined;
   state: RowState['status'];
   row: Row<typeof tableFeaturesUsed, AuditEvent> | undefined;
   columnCount: number;
@@ -51,7 +52,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
             className="ral-cell"
             data-column={cell.column.id}
             data-pinned={props.sticky.has(cell.column.id) || undefined}
-            style={{ width: cell.column.getSize(), ...props.sticky.get(cell.column.id) }}
+            style={width === undefined ? undefined : { width: cell.column.getSize(), ...props.sticky.get(cell.column.id) }}
           >
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </div>

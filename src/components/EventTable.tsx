@@ -1,5 +1,5 @@
 import { useTable } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { AuditSort } from '../core/query.js';
@@ -8,7 +8,7 @@ import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { EventWindow } from '../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
 import { buildColumns, displayOrder, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
-import { fitWidths, resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
+import { cardColumns, fitWidths, resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
 
@@ -31,6 +31,8 @@ export interface EventTableProps {
   onFocusRow: (index: number) => void;
   onOpen: (index: number) => void;
   rowHeight: number;
+  /** Narrow container: each row is a two-line card of time and severity, then actor and action. */
+  cards?: boolean;
   /** The user's columns: visibility, order, widths, pins. */
   columns: ResolvedColumns;
   onColumnsChange: (columns: ResolvedColumns) => void;
@@ -45,6 +47,7 @@ export function EventTable(props: EventTableProps) {
   const { rows, fields, sort, onSortChange, virtual, scrollerRef, focusRequest, onFocused, active, onOpen, rowHeight, className } = props;
   const { messages, formatter } = useAuditLogsEnvironment();
   const headRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
   const lastLeft = useRef(0);
   // The table is one Tab stop (roving tabindex): the active row, or the header cell last focused.
   const [inHead, setInHead] = useState(false);
@@ -65,7 +68,10 @@ export function EventTable(props: EventTableProps) {
     () => buildColumns(fields, fittedWidths, (f) => (f.type === 'datetime' ? zonedColumn(f.displayName, zoneName) : f.displayName)),
     [fields, fittedWidths, zonedColumn, zoneName],
   );
-  const columnVisibility = layout.visibility;
+  const cards = props.cards ?? false;
+  const cardLayout = useMemo(() => cardColumns(fields), [fields]);
+  const shown = cards ? cardLayout : layout;
+  const columnVisibility = shown.visibility;
   const { virtualizer, spacerHeight, rowTop } = virtual;
   const items = virtualizer.getVirtualItems();
   // Table data: the events of the pages in view, the same array while those pages are unchanged.
@@ -82,9 +88,9 @@ export function EventTable(props: EventTableProps) {
     state: {
       sorting,
       columnVisibility,
-      columnOrder: displayOrder(layout),
+      columnOrder: displayOrder(shown),
       columnSizing: layout.widths,
-      columnPinning: { start: layout.pinned.start, end: layout.pinned.end },
+      columnPinning: { start: shown.pinned.start, end: shown.pinned.end },
     },
     columnResizeMode: 'onChange',
     onColumnSizingChange: (updater) => {
@@ -101,10 +107,29 @@ export function EventTable(props: EventTableProps) {
   });
   const rowModel = table.getRowModel();
   const rowById = useMemo(() => new Map(rowModel.rows.map((r) => [r.id, r])), [rowModel]);
-  const width = table.getTotalSize();
-  const sticky = pinStyles(layout, (name) => table.getColumn(name)?.getSize() ?? 0);
+  // Cards fill the width; columns have theirs.
+  const width = cards ? undefined : table.getTotalSize();
+  const sticky = pinStyles(shown, (name) => table.getColumn(name)?.getSize() ?? 0);
   const visibleCount = columns.filter((c) => columnVisibility[c.id ?? ''] !== false).length;
 
+
+  // A shadow at either edge where columns are cut off: set straight on the element (no render per scroll).
+  const updateScrollCue = useCallback(() => {
+    const el = scrollerRef.current;
+    const tableEl = tableRef.current;
+    if (!el || !tableEl) return;
+    const left = Math.abs(el.scrollLeft);
+    tableEl.toggleAttribute('data-more-start', left > 1);
+    tableEl.toggleAttribute('data-more-end', el.scrollWidth - el.clientWidth - left > 1);
+  }, [scrollerRef]);
+  useEffect(updateScrollCue, [updateScrollCue, width]);
+  useEffect(() => {
+    const el = scrollerRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(updateScrollCue);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [scrollerRef, updateScrollCue]);
 
   // Focus a row the keyboard (or closing the details) moved to, once it is rendered.
   useEffect(() => {
@@ -175,11 +200,12 @@ export function EventTable(props: EventTableProps) {
 
   return (
     <div
+      ref={tableRef}
       role="table"
       aria-label={messages.table}
       aria-rowcount={rows.exact && rows.total !== undefined ? rows.total + 1 : -1}
       aria-busy={rows.initialLoading || undefined}
-      className={className ? `ral-table ${className}` : 'ral-table'}
+      className={['ral-table', cards ? 'ral-table--cards' : '', className ?? ''].filter(Boolean).join(' ')}
     >
       <TableHead
         table={table}
@@ -219,6 +245,7 @@ export function EventTable(props: EventTableProps) {
           if (headRef.current && left !== lastLeft.current) {
             lastLeft.current = left;
             headRef.current.scrollLeft = left;
+            updateScrollCue();
           }
         }}
       >

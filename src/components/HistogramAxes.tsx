@@ -27,13 +27,12 @@ export function HistogramAxes({ scale, ticks, from, to, children }: HistogramAxe
     }),
     [locale, timeZone],
   );
-  let lastDate = '';
-  const labels = ticks.ticks.map((t) => {
-    const date = formats.date.format(t);
+  const dates = ticks.ticks.map((t) => formats.date.format(t));
+  const labels = ticks.ticks.map((t, i) => {
+    const date = dates[i]!;
     const time = formats.time.format(t);
     // Time of day, with the date where it changes (or the date alone for day-sized steps).
-    const text = !ticks.showTime ? date : ticks.showDate && date !== lastDate ? `${date} ${time}` : time;
-    lastDate = date;
+    const text = !ticks.showTime ? date : ticks.showDate && date !== dates[i - 1] ? `${date} ${time}` : time;
     return { t, text, at: ((t - from) / Math.max(1, to - from)) * 100 };
   });
   return (

@@ -8,7 +8,8 @@ import type { tableFeaturesUsed } from './columns.js';
 
 export interface TableHeadProps {
   table: ReactTable<typeof tableFeaturesUsed, AuditEvent>;
-  width: number;
+  /** CSS px; undefined fills the table (cards). */
+  width: number | undefined;
   headRef: Ref<HTMLDivElement>;
   /** Sticky styles of pinned columns, by column id. */
   sticky: Map<string, CSSProperties>;
@@ -105,7 +106,7 @@ export function TableHead({ table, width, headRef, sticky, onResize, onFit, tabS
               className="ral-cell ral-cell--head"
               data-column={column.id}
               data-pinned={sticky.has(column.id) || undefined}
-              style={{ width: size, ...sticky.get(column.id) }}
+              style={width === undefined ? undefined : { width: size, ...sticky.get(column.id) }}
               onKeyDown={(event) => onKeyDown(event, index, column.id, size)}
               {...(column.getCanSort() ? {} : focusProps)}
             >

@@ -35,6 +35,21 @@ export interface ResolvedColumns {
 
 const clampWidth = (w: number) => Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, w)));
 
+/** What a card shows, in order: time and severity, then actor and action. */
+export const CARD_FIELDS: readonly string[] = ['timestamp', 'severity', 'actor.name', 'action'];
+
+/** The columns of the card layout (narrow containers): the card's fields the data structure has, nothing pinned. */
+export function cardColumns(fields: readonly FieldDefinition[]): ResolvedColumns {
+  const names = new Set(fields.map((f) => f.name));
+  const order = CARD_FIELDS.filter((n) => names.has(n));
+  return {
+    order,
+    visibility: Object.fromEntries(fields.map((f) => [f.name, order.includes(f.name)])),
+    widths: {},
+    pinned: { start: [], end: [] },
+  };
+}
+
 /** The data structure's defaults (no user layout). */
 export function defaultColumns(fields: readonly FieldDefinition[]): ResolvedColumns {
   return resolveColumns(fields, undefined);

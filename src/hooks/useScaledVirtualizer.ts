@@ -1,4 +1,5 @@
 import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useEffect } from 'react';
 
 /**
  * Browsers cap an element's height (Chrome near 33.5 million px, Firefox near 17.9 million), so a
@@ -58,6 +59,10 @@ export function useScaledVirtualizer(options: {
     scrollToFn: (offset, scrollOptions, instance) => elementScroll(offset / ratioOf(instance), scrollOptions, instance),
     onChange: options.onChange,
   });
+  // A new row height (cards in a narrow container) changes every row's size: measure again.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
   const listOffset = virtualizer.scrollOffset ?? 0;
   const scrolled = listOffset / ratioOf(virtualizer);
   return {

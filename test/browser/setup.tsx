@@ -13,10 +13,10 @@ export function testClient(): QueryClient {
 }
 
 /** Renders the viewer in a box of a real size (it fills its parent), light theme unless told. */
-export function renderAuditLogs(props: Partial<AuditLogsProps> & Pick<AuditLogsProps, 'adapter'>, height = 600) {
+export function renderAuditLogs(props: Partial<AuditLogsProps> & Pick<AuditLogsProps, 'adapter'>, height = 600, width = 1100) {
   const all: AuditLogsProps = { tenantId: 'acme', theme: 'light', queryClient: testClient(), ...props };
   const result = render(
-    <div style={{ height, width: 1100 }}>
+    <div style={{ height, width }}>
       <AuditLogs {...all} />
     </div>,
   );
@@ -24,7 +24,7 @@ export function renderAuditLogs(props: Partial<AuditLogsProps> & Pick<AuditLogsP
     ...result,
     rerenderWith: (next: Partial<AuditLogsProps>) =>
       result.rerender(
-        <div style={{ height, width: 1100 }}>
+        <div style={{ height, width }}>
           <AuditLogs {...all} {...next} />
         </div>,
       ),

@@ -1,0 +1,20 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/**
+ * Whether an element is narrower than `below` CSS px, following its size (a ResizeObserver): the state
+ * changes only when the width crosses the line, so resizing re-renders nothing until then. False until
+ * measured (server rendering and the first paint show the full table).
+ */
+export function useNarrow(ref: RefObject<HTMLElement | null>, below: number): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const check = (width: number) => setNarrow(width > 0 && width < below);
+    check(el.getBoundingClientRect().width);
+    const observer = new ResizeObserver(([entry]) => check(entry?.contentRect.width ?? 0));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, below]);
+  return narrow;
+}
