@@ -51,6 +51,11 @@ export function EventTable(props: EventTableProps) {
   const lastLeft = useRef(0);
   // The table is one Tab stop (roving tabindex): the active row, or the header cell last focused.
   const [inHead, setInHead] = useState(false);
+  // Right-to-left hosts: dragging a column edge toward the inline end still widens it.
+  const [rtl, setRtl] = useState(false);
+  useEffect(() => {
+    if (tableRef.current) setRtl(getComputedStyle(tableRef.current).direction === 'rtl');
+  }, []);
   const [headIndex, setHeadIndex] = useState(0);
 
   const { columns: layout, onColumnsChange } = props;
@@ -93,6 +98,7 @@ export function EventTable(props: EventTableProps) {
       columnPinning: { start: shown.pinned.start, end: shown.pinned.end },
     },
     columnResizeMode: 'onChange',
+    columnResizeDirection: rtl ? 'rtl' : 'ltr',
     onColumnSizingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(layout.widths) : updater;
       let changed = layout;
