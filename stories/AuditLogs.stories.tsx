@@ -92,7 +92,7 @@ export const TwoInstances: Story = {
   },
 };
 
-/** A 420 px wide container: the table scrolls sideways, the header follows. */
+/** A 420 px wide container: below 600 px each event is a two-line card (time and severity, then actor and action). */
 export const NarrowContainer: Story = {
   decorators: [frame(520, 420)],
   play: async ({ canvasElement }) => firstRows(canvasElement),
