@@ -110,6 +110,6 @@ export type { DataStructureStore } from './hooks/fieldStore.js';
 export type { Abilities } from './core/abilities.js';
 export { CSV_BOM, EXCEL_MAX_ROWS, MAX_CELL_CHARS, csvCell, csvLine, eventCsvLine, exportFileName, jsonLine } from './core/csv.js';
 export type { CsvColumn } from './core/csv.js';
-export { DEFAULT_MESSAGES } from './core/messages.js';
+export { DEFAULT_MESSAGES, createDefaultMessages } from './core/messages.js';
 export type { AuditLogsMessages } from './core/messages.js';
 export { sanitizeQuery, describeFilter, describeTimeRange } from './core/queryEdit.js';

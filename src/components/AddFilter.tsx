@@ -6,6 +6,7 @@ import { filterFormSchema, formToFilter, listValues, type FilterFormValues } fro
 import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { useFilterOperators } from '../hooks/useFilterOperators.js';
+import { Chip } from './Chip.js';
 import { Popover } from './Popover.js';
 
 export interface AddFilterProps {
@@ -135,19 +136,7 @@ function FilterForm({ fields, onAdd }: AddFilterProps) {
           {values.length ? (
             <ul className="ral-values" aria-label={messages.filterValues}>
               {values.map((v) => (
-                <li key={v} className="ral-chip">
-                  <span className="ral-chip__text">{v}</span>
-                  <button
-                    type="button"
-                    className="ral-chip__remove"
-                    aria-label={messages.removeValue(v)}
-                    onClick={() => setValue('values', values.filter((x) => x !== v))}
-                  >
-                    <svg viewBox="0 0 10 10" aria-hidden="true" focusable="false">
-                      <path d="M2 2l6 6M8 2l-6 6" />
-                    </svg>
-                  </button>
-                </li>
+                <Chip key={v} text={v} removeLabel={messages.removeValue(v)} onRemove={() => setValue('values', values.filter((x) => x !== v))} />
               ))}
             </ul>
           ) : null}

@@ -1,5 +1,5 @@
 import { useTable } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { AuditSort } from '../core/query.js';
@@ -7,6 +7,7 @@ import { nextRowIndex } from '../core/rowNavigation.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { EventWindow } from '../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
+import { useIsRtl, useScrollCue } from '../hooks/useScrollCue.js';
 import { buildColumns, displayOrder, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
 import { cardColumns, fitWidths, resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
@@ -52,10 +53,7 @@ export function EventTable(props: EventTableProps) {
   // The table is one Tab stop (roving tabindex): the active row, or the header cell last focused.
   const [inHead, setInHead] = useState(false);
   // Right-to-left hosts: dragging a column edge toward the inline end still widens it.
-  const [rtl, setRtl] = useState(false);
-  useEffect(() => {
-    if (tableRef.current) setRtl(getComputedStyle(tableRef.current).direction === 'rtl');
-  }, []);
+  const rtl = useIsRtl(tableRef);
   const [headIndex, setHeadIndex] = useState(0);
 
   const { columns: layout, onColumnsChange } = props;
@@ -119,23 +117,8 @@ export function EventTable(props: EventTableProps) {
   const visibleCount = columns.filter((c) => columnVisibility[c.id ?? ''] !== false).length;
 
 
-  // A shadow at either edge where columns are cut off: set straight on the element (no render per scroll).
-  const updateScrollCue = useCallback(() => {
-    const el = scrollerRef.current;
-    const tableEl = tableRef.current;
-    if (!el || !tableEl) return;
-    const left = Math.abs(el.scrollLeft);
-    tableEl.toggleAttribute('data-more-start', left > 1);
-    tableEl.toggleAttribute('data-more-end', el.scrollWidth - el.clientWidth - left > 1);
-  }, [scrollerRef]);
-  useEffect(updateScrollCue, [updateScrollCue, width]);
-  useEffect(() => {
-    const el = scrollerRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(updateScrollCue);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [scrollerRef, updateScrollCue]);
+  // A shadow at either edge where columns are cut off.
+  const updateScrollCue = useScrollCue(scrollerRef, tableRef, width);
 
   // Focus a row the keyboard (or closing the details) moved to, once it is rendered.
   useEffect(() => {

@@ -2,6 +2,7 @@ import type { FieldDefinition } from '../core/fields.js';
 import type { AuditQuery } from '../core/query.js';
 import { clearFilters, describeFilter, withoutFilter } from '../core/queryEdit.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
+import { Chip } from './Chip.js';
 
 export interface FilterChipsProps {
   query: AuditQuery;
@@ -26,19 +27,7 @@ export function FilterChips({ query, fields, onChange }: FilterChipsProps) {
     <div className="ral-chips">
       <ul className="ral-chips__list" aria-label={messages.activeFilters}>
         {chips.map((chip) => (
-          <li key={chip.key} className="ral-chip">
-            <span className="ral-chip__text">{chip.text}</span>
-            <button
-              type="button"
-              className="ral-chip__remove"
-              aria-label={messages.removeFilter(chip.text)}
-              onClick={() => onChange(chip.remove())}
-            >
-              <svg viewBox="0 0 10 10" aria-hidden="true" focusable="false">
-                <path d="M2 2l6 6M8 2l-6 6" />
-              </svg>
-            </button>
-          </li>
+          <Chip key={chip.key} text={chip.text} removeLabel={messages.removeFilter(chip.text)} onRemove={() => onChange(chip.remove())} />
         ))}
       </ul>
       <button type="button" className="ral-link" onClick={() => onChange(clearFilters(query))}>
