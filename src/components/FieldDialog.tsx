@@ -13,6 +13,7 @@ import type { DataStructure } from '../core/fields.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { useModalDialog } from '../hooks/useModalDialog.js';
 import { useSaveDataStructure } from '../hooks/useSaveDataStructure.js';
+import { saveFailure } from '../hooks/fieldStore.js';
 
 export interface FieldDialogProps {
   /** The data structure the field joins. */
@@ -148,7 +149,7 @@ export function FieldDialog({ structure, initial, editing, sample, onClose }: Fi
         {fieldHome.where === 'browser' ? <p className="ral-note">{messages.savedInBrowserOnly}</p> : null}
         {save.error ? (
           <p role="alert" className="ral-confirm__error">
-            {messages.fieldSaveFailed} {save.error instanceof Error ? save.error.message : ''}
+            {saveFailure(save.error, messages)}
           </p>
         ) : null}
         <div className="ral-confirm__actions">

@@ -3,6 +3,7 @@ import type { DataStructure, FieldDefinition } from '../core/fields.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { useSaveDataStructure } from '../hooks/useSaveDataStructure.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { saveFailure } from '../hooks/fieldStore.js';
 
 export interface RemoveFieldDialogProps {
   structure: DataStructure;
@@ -19,7 +20,7 @@ export function RemoveFieldDialog({ structure, field, onClose }: RemoveFieldDial
       title={messages.removeFieldTitle}
       confirmLabel={messages.removeField}
       pending={save.isPending}
-      failure={save.error ? `${messages.fieldSaveFailed} ${save.error instanceof Error ? save.error.message : ''}` : undefined}
+      failure={save.error ? saveFailure(save.error, messages) : undefined}
       onConfirm={() => save.mutate({ fields: removeCustomField(structure.fields, field.name) }, { onSuccess: onClose })}
       onCancel={onClose}
     >

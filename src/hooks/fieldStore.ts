@@ -1,3 +1,4 @@
+import type { AuditLogsMessages } from '../core/messages.js';
 import { parseDataStructure, type DataStructure, type FieldDefinition, type FieldDefinitionInput } from '../core/fields.js';
 
 /**
@@ -40,10 +41,24 @@ export function browserFieldStore(storageKey = 'default'): DataStructureStore {
     },
     async save(tenantId, structure) {
       const store = storage();
-      if (!store) throw new Error('This browser keeps no storage for this page.');
+      if (!store) throw new NoBrowserStorageError();
       store.setItem(key(tenantId), JSON.stringify(structure));
     },
   };
+}
+
+/** The browser keeps no storage for this page (private mode, blocked storage). */
+export class NoBrowserStorageError extends Error {
+  override readonly name = 'NoBrowserStorageError';
+  constructor() {
+    super('This browser keeps no storage for this page.');
+  }
+}
+
+/** Why a save failed, in the viewer's words. */
+export function saveFailure(error: unknown, messages: Pick<AuditLogsMessages, 'fieldSaveFailed' | 'noBrowserStorage'>): string {
+  const reason = error instanceof NoBrowserStorageError ? messages.noBrowserStorage : error instanceof Error ? error.message : '';
+  return `${messages.fieldSaveFailed} ${reason}`.trim();
 }
 
 /** The adapter's structure with the stored custom fields added (the adapter's own win on a name clash). */

@@ -36,9 +36,9 @@ export function csvStream(
         text = CSV_BOM + csvLine(columns.map((c) => c.displayName));
       }
       const began = performance.now();
-      const page = engine.csvRows(query, names, offset, size, { now });
+      const page = engine.csvRows(query, names, offset, size, { now, deadline: began + PULL_MS * 1.5 });
       text += page.text;
-      offset += size;
+      offset = page.next;
       const took = performance.now() - began;
       if (took < PULL_MS / 2) size = Math.min(MAX_ROWS, size * 2);
       else if (took > PULL_MS * 2) size = Math.max(FIRST_ROWS / 4, Math.floor(size / 2));
