@@ -29,9 +29,27 @@ export function parseTimestamp(value: unknown): number | undefined {
   return parsed;
 }
 
-/** Epoch milliseconds to the canonical form every event carries: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+/** The last day written by `toIsoUtc` and its `YYYY-MM-DDT` (exports write a million times, most on few days). */
+let isoDay = Number.NaN;
+let isoPrefix = '';
+/** 0000-01-01 and 10000-01-01: outside these `toISOString` writes a six-digit signed year. */
+const FOUR_DIGIT_YEARS: readonly [number, number] = [-62_167_219_200_000, 253_402_300_800_000];
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * Epoch milliseconds to the canonical form every event carries: `YYYY-MM-DDTHH:mm:ss.sssZ`. The same as
+ * `new Date(ms).toISOString()` (it throws the same RangeError for an invalid time), without a Date per call.
+ */
 export function toIsoUtc(ms: number): string {
-  return new Date(ms).toISOString();
+  const t = Math.trunc(ms);
+  if (!(t >= FOUR_DIGIT_YEARS[0] && t < FOUR_DIGIT_YEARS[1])) return new Date(ms).toISOString();
+  const day = Math.floor(t / DAY);
+  if (day !== isoDay) {
+    isoDay = day;
+    isoPrefix = new Date(day * DAY).toISOString().slice(0, 11);
+  }
+  const rest = t - day * DAY;
+  return `${isoPrefix}${pad(Math.floor(rest / HOUR), 2)}:${pad(Math.floor(rest / MINUTE) % 60, 2)}:${pad(Math.floor(rest / 1000) % 60, 2)}.${pad(rest % 1000, 3)}Z`;
 }
 
 export const MINUTE = 60_000;

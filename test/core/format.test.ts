@@ -44,3 +44,13 @@ describe('nextRowIndex', () => {
     expect(nextRowIndex('End', 0, 0, 10)).toBeUndefined();
   });
 });
+
+describe('toIsoUtc', () => {
+  it('writes exactly what Date#toISOString writes, for any time (and throws as it does)', async () => {
+    const { toIsoUtc } = await import('../../src/core/time');
+    const samples = [0, -1, 1, 86_399_999, 86_400_000, -86_400_001, 1_772_806_995_123, 253_402_300_799_999, 253_402_300_800_000, -62_167_219_200_000, -62_167_219_200_001, 1.9, -1.9];
+    for (let i = 0; i < 2000; i++) samples.push(Math.floor((Math.random() - 0.3) * 4e12), Math.random() * 1e13);
+    for (const ms of samples) expect([ms, toIsoUtc(ms)]).toEqual([ms, new Date(ms).toISOString()]);
+    expect(() => toIsoUtc(Number.NaN)).toThrow(RangeError);
+  });
+});
