@@ -38,6 +38,12 @@ describe('keyboard', () => {
     await waitFor(() => expect(time().getAttribute('aria-sort')).toBe('ascending'));
     await userEvent.keyboard(' ');
     await waitFor(() => expect(time().getAttribute('aria-sort')).toBe('descending'));
+    // Shift+→ on a header widens its column (the separators are not Tab stops).
+    const width = () => Number(document.querySelector('[role=separator][aria-label="Resize Time (UTC)"]')!.getAttribute('aria-valuenow'));
+    const before = width();
+    await userEvent.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    await waitFor(() => expect(width()).toBe(before + 10));
+    expect(document.activeElement!.closest('[role=columnheader]')).toBe(time());
     // The header keeps the Tab stop while focus is away, and only one element in the table is tabbable.
     expect(table.querySelectorAll('[tabindex="0"]').length).toBe(1);
     // Down from the header: into the rows, where arrows move and Enter opens.
