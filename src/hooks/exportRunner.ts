@@ -214,9 +214,10 @@ async function fromPages(
   const total = await countOf({ ...options, query });
   const seen = byCursor ? undefined : new Set<string>();
   let text = format === 'csv' ? CSV_BOM + csvLine(columns.map((c) => c.displayName ?? c.name)) : '';
-  const encoder = new TextEncoder();
+  // Text goes to the sink as it is: a Blob encodes it to UTF-8 outside the JS heap, with no ArrayBuffer
+  // between (buffers count as external memory, whose growth makes the engine collect the whole heap).
   const flush = async () => {
-    if (text) await sink.write(encoder.encode(text) as Uint8Array<ArrayBuffer>);
+    if (text) await sink.write(text);
     text = '';
   };
   const slice = slicer();
