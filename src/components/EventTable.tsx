@@ -116,7 +116,6 @@ export function EventTable(props: EventTableProps) {
   const sticky = pinStyles(shown, (name) => table.getColumn(name)?.getSize() ?? 0);
   const visibleCount = columns.filter((c) => columnVisibility[c.id ?? ''] !== false).length;
 
-
   // A shadow at either edge where columns are cut off.
   const updateScrollCue = useScrollCue(scrollerRef, tableRef, width);
 
@@ -136,7 +135,8 @@ export function EventTable(props: EventTableProps) {
     if (event.key === 'ArrowUp' && active === 0 && event.target !== scroller) {
       // Up from the first row: into the header.
       event.preventDefault();
-      headRef.current?.querySelectorAll<HTMLElement>('[data-head-focus]')[headIndex]?.focus();
+      const heads = headRef.current?.querySelectorAll<HTMLElement>('[data-head-focus]');
+      heads?.[Math.min(headIndex, heads.length - 1)]?.focus();
       return;
     }
     if (event.key === 'Enter' && event.target !== scroller) {

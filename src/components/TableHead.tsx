@@ -2,6 +2,7 @@ import type { ReactTable } from '@tanstack/react-table';
 import { flexRender } from '@tanstack/react-table';
 import type { CSSProperties, KeyboardEvent, Ref } from 'react';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../core/columnLayout.js';
+import { nextHeadIndex } from '../core/rowNavigation.js';
 import type { AuditEvent } from '../core/event.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { tableFeaturesUsed } from './columns.js';
@@ -23,17 +24,6 @@ export interface TableHeadProps {
   onHeadFocus: (index: number) => void;
   /** ArrowDown from a header: into the rows. */
   onEnterRows: () => void;
-}
-
-/** Where an arrow or Home/End moves focus among `count` header cells; undefined for other keys. */
-function nextHeadIndex(key: string, current: number, count: number, rtl: boolean): number | undefined {
-  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-  const back = rtl ? 'ArrowRight' : 'ArrowLeft';
-  if (key === forward) return Math.min(count - 1, current + 1);
-  if (key === back) return Math.max(0, current - 1);
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  return undefined;
 }
 
 /** Keyboard steps on a column edge: arrows by 10 px, with Shift by 50 (wider is toward the inline end). */

@@ -22,3 +22,18 @@ export function nextRowIndex(key: string, current: number, count: number, page: 
       return undefined;
   }
 }
+
+/**
+ * Where an arrow or Home/End moves focus among `count` header cells, in reading order (in right-to-left
+ * pages ArrowLeft moves forward); `undefined` for other keys.
+ */
+export function nextHeadIndex(key: string, current: number, count: number, rtl: boolean): number | undefined {
+  if (count <= 0) return undefined;
+  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+  const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+  if (key === forward) return Math.min(count - 1, current + 1);
+  if (key === back) return Math.max(0, current - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return undefined;
+}
