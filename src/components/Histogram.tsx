@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useWidthSteps } from '../hooks/useNarrow.js';
 import { niceCeiling, timeTicks } from '../core/chartAxis.js';
 import type { AuditHistogram } from '../core/page.js';
 import { SEVERITY_LEVELS } from '../core/severity.js';
@@ -24,6 +25,9 @@ const STACK_ORDER = [...SEVERITY_LEVELS].reverse();
 export function Histogram({ histogram, onZoom }: HistogramProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
   const svgRef = useRef<SVGSVGElement>(null);
+  const figureRef = useRef<HTMLElement>(null);
+  // As many time ticks as fit: a label takes about 90 px.
+  const chartWidth = useWidthSteps(figureRef, 90, 540);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
   const { buckets } = histogram;
   const scale = useMemo(() => niceCeiling(Math.max(0, ...buckets.map((b) => b.count))), [buckets]);
@@ -49,8 +53,8 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
   };
 
   return (
-    <figure className="ral-histogram">
-      <HistogramAxes scale={scale} ticks={timeTicks(from, to, 6)} from={from} to={to}>
+    <figure ref={figureRef} className="ral-histogram">
+      <HistogramAxes scale={scale} ticks={timeTicks(from, to, Math.max(2, Math.min(10, Math.floor(chartWidth / 90))))} from={from} to={to}>
         <svg
           ref={svgRef}
           className="ral-histogram__chart"

@@ -5,6 +5,24 @@ import { useEffect, useState, type RefObject } from 'react';
  * changes only when the width crosses the line, so resizing re-renders nothing until then. False until
  * measured (server rendering and the first paint show the full table).
  */
+/**
+ * An element's width in steps of `step` CSS px (so it re-renders only when the width moves a step), or
+ * `fallback` until measured.
+ */
+export function useWidthSteps(ref: RefObject<HTMLElement | null>, step: number, fallback: number): number {
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const set = (w: number) => w > 0 && setWidth(Math.floor(w / step) * step);
+    set(el.getBoundingClientRect().width);
+    const observer = new ResizeObserver(([entry]) => set(entry?.contentRect.width ?? 0));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, step]);
+  return width;
+}
+
 export function useNarrow(ref: RefObject<HTMLElement | null>, below: number): boolean {
   const [narrow, setNarrow] = useState(false);
   useEffect(() => {

@@ -13,6 +13,10 @@ describe('narrow containers', () => {
     await waitFor(() => expect(document.querySelector('.ral-table--cards')).not.toBeNull());
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(3));
     expect(headers()).toEqual(['Time (UTC)', 'Severity', 'User', 'Action']);
+    // The histogram's time axis has fewer ticks in the narrow chart (labels never crowd).
+    const ticks = document.querySelectorAll('.ral-histogram__tick').length;
+    expect(ticks).toBeGreaterThanOrEqual(2);
+    expect(ticks).toBeLessThanOrEqual(4);
     const row = readyRows()[0]!;
     const box = (column: string) => row.querySelector(`[data-column="${column}"]`)!.getBoundingClientRect();
     // Line one: time, then severity on the same line; line two: actor and action, below.
