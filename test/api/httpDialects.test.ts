@@ -14,6 +14,28 @@ async function rejection(promise: Promise<unknown>): Promise<AuditApiError> {
 }
 
 describe('dialect-specific', () => {
+  it('native: a histogram bucket whose severity counts cannot be read keeps its count, unstacked', async () => {
+    const body = {
+      total: 3,
+      bySeverity: [{ label: 'Info', rank: 30, count: 3 }],
+      histogram: {
+        bucketMs: 3_600_000,
+        buckets: [
+          { start: '2026-11-01T00:00:00.000Z', end: '2026-11-01T01:00:00.000Z', count: 2, bySeverity: { info: 1, high: 1 } },
+          { start: '2026-11-01T01:00:00.000Z', end: '2026-11-01T02:00:00.000Z', count: 1, bySeverity: { loud: 1 } },
+          { start: '2026-11-01T02:00:00.000Z', end: '2026-11-01T03:00:00.000Z', count: 0, bySeverity: 'none' },
+        ],
+      },
+    };
+    const adapter = createHttpAdapter({ baseUrl: 'http://stats.test', fetch: async () => Response.json(body) });
+    const stats = await adapter.stats!({ tenantId: TENANT, query: {} });
+    expect(stats.histogram.buckets.map((b) => [b.count, b.bySeverity])).toEqual([
+      [2, { info: 1, high: 1 }],
+      [1, undefined],
+      [0, undefined],
+    ]);
+  });
+
   it('native: stats, data structure write, export, create and delete', async () => {
     const server = await startMockServer({ dialect: 'native', count: 300, seed: 2, now: NOW });
     try {

@@ -26,8 +26,12 @@ const StatsSchema = z.object({
         start: z.string(),
         end: z.string(),
         count: z.int().check(z.nonnegative()),
-        // Optional: counts by severity level (the chart stacks by them).
-        bySeverity: z.optional(z.partialRecord(z.enum(SEVERITY_LEVELS as [SeverityLevel, ...SeverityLevel[]]), z.int().check(z.nonnegative()))),
+        // Optional: counts by severity level (the chart stacks by them). One that cannot be read is dropped
+        // (the bar is drawn whole), never a reason to lose the histogram.
+        bySeverity: z.catch(
+          z.optional(z.partialRecord(z.enum(SEVERITY_LEVELS as [SeverityLevel, ...SeverityLevel[]]), z.int().check(z.nonnegative()))),
+          undefined,
+        ),
       }),
     ),
   }),
