@@ -54,3 +54,18 @@ describe('toIsoUtc', () => {
     expect(() => toIsoUtc(Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe('the time zone a date header names', () => {
+  it('is "UTC" for UTC and its aliases, else the zone\'s short name in the locale', async () => {
+    const { createFormatter, shortZoneName } = await import('../../src/core/format');
+    expect(createFormatter({ timeZone: 'UTC' }).zoneName).toBe('UTC');
+    expect(shortZoneName('en-US', 'Etc/UTC')).toBe('UTC');
+    const january = Date.UTC(2026, 0, 15);
+    const july = Date.UTC(2026, 6, 15);
+    expect(shortZoneName('en-US', 'America/New_York', january)).toBe('EST');
+    expect(shortZoneName('en-US', 'America/New_York', july)).toBe('EDT');
+    expect(shortZoneName('de-DE', 'Europe/Berlin', january)).toBe('MEZ');
+    // An unknown zone falls back to UTC (with a notice), so the header never names a zone it does not show.
+    expect(createFormatter({ timeZone: 'Nowhere/Land' }).zoneName).toBe('UTC');
+  });
+});
