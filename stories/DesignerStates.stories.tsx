@@ -70,7 +70,7 @@ export const AddFilterPopoverOpen: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Add filter' }));
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Field' }), 'action');
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Operator' }), 'in');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Values' }), 'user.login{Enter}user.logout{Enter}');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Value' }), 'user.login{Enter}user.logout{Enter}');
     await expect(canvas.getByRole('list', { name: 'Values' })).toHaveTextContent('user.logout');
   },
 };

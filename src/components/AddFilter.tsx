@@ -110,7 +110,7 @@ function FilterForm({ fields, onAdd }: AddFilterProps) {
       </label>
       {error('op') ? <p id={`${id}-op-error`} className="ral-field-error">{error('op')}</p> : null}
       <label>
-        {many ? messages.filterValues : messages.filterValue}
+        {messages.filterValue}
         <input
           type={inputType}
           step={inputType === 'number' ? 'any' : undefined}
