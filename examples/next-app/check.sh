@@ -22,8 +22,8 @@ get() {
   node -e 'fetch(process.argv[1]).then(async (r) => { if (!r.ok) process.exit(22); process.stdout.write(await r.text()); }, () => process.exit(7))' "$1"
 }
 
-port=3917
-if get "http://127.0.0.1:$port/" >/dev/null 2>&1; then echo "Port $port is taken" >&2; exit 1; fi
+# A free port on 127.0.0.1.
+port="$(node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
 setsid node_modules/.bin/next start -p "$port" -H 127.0.0.1 >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do
