@@ -1,4 +1,7 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+
+/** Measures before the browser paints (no frame in the wrong layout); a plain effect where there is no DOM. */
+const useMeasureEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * Whether an element is narrower than `below` CSS px, following its size (a ResizeObserver): the state
@@ -11,7 +14,7 @@ import { useEffect, useState, type RefObject } from 'react';
  */
 export function useWidthSteps(ref: RefObject<HTMLElement | null>, step: number, fallback: number): number {
   const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+  useMeasureEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
     const set = (w: number) => w > 0 && setWidth(Math.floor(w / step) * step);
@@ -25,7 +28,7 @@ export function useWidthSteps(ref: RefObject<HTMLElement | null>, step: number, 
 
 export function useNarrow(ref: RefObject<HTMLElement | null>, below: number): boolean {
   const [narrow, setNarrow] = useState(false);
-  useEffect(() => {
+  useMeasureEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
     const check = (width: number) => setNarrow(width > 0 && width < below);
