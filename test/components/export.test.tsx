@@ -66,22 +66,34 @@ describe('export', () => {
   });
 
   it('cancel stops and downloads nothing', async () => {
-    const slow = createMemoryAdapter(events(3_000), { now: NOW });
+    const base = createMemoryAdapter(events(3_000), { now: NOW });
+    // Once the export starts, requests wait until they are cancelled: the export cannot finish before the
+    // click on Cancel, however slow the machine.
+    let hold = false;
+    const held: AbortSignal[] = [];
     const adapter = clientSide({
-      ...slow,
+      ...base,
       list: async (request, options) => {
-        await new Promise((r) => setTimeout(r, 150));
-        return slow.list(request, options);
+        if (hold && options?.signal) {
+          const signal = options.signal;
+          held.push(signal);
+          await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+        }
+        return base.list(request, options);
       },
     });
     renderAuditLogs({ adapter, newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5), { timeout: 3000 });
+    hold = true;
     await userEvent.click(exportButton());
     expect(await screen.findByRole('progressbar', { name: 'Export progress' })).toBeTruthy();
     const started = commands.downloadStartsWithin(2_000);
     await userEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
     expect(screen.queryByRole('progressbar', { name: 'Export progress' })).toBeNull();
     expect(await started).toBe(false);
+    // The request in flight was cancelled.
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((signal) => signal.aborted)).toBe(true);
   });
 
   it('a failure half way says how many rows it had and that nothing was saved, and leaves no file', async () => {
