@@ -1,41 +1,34 @@
-import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /** Measures before the browser paints (no frame in the wrong layout); a plain effect where there is no DOM. */
 const useMeasureEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
- * Whether an element is narrower than `below` CSS px, following its size (a ResizeObserver): the state
- * changes only when the width crosses the line, so resizing re-renders nothing until then. False until
- * measured (server rendering and the first paint show the full table).
+ * A value read from an element's width, following its size (a ResizeObserver). The state changes only when
+ * the value does, so resizing re-renders nothing until then. `initial` until measured (server rendering).
  */
-/**
- * An element's width in steps of `step` CSS px (so it re-renders only when the width moves a step), or
- * `fallback` until measured.
- */
-export function useWidthSteps(ref: RefObject<HTMLElement | null>, step: number, fallback: number): number {
-  const [width, setWidth] = useState(fallback);
+function useFromWidth<T extends number | boolean>(ref: RefObject<HTMLElement | null>, read: (width: number) => T, initial: T): T {
+  const [value, setValue] = useState(initial);
   useMeasureEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
-    const set = (w: number) => w > 0 && setWidth(Math.floor(w / step) * step);
+    const set = (width: number) => width > 0 && setValue(read(width));
     set(el.getBoundingClientRect().width);
     const observer = new ResizeObserver(([entry]) => set(entry?.contentRect.width ?? 0));
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref, step]);
-  return width;
+  }, [ref, read]);
+  return value;
 }
 
+/** An element's width in steps of `step` CSS px, or `fallback` until measured. */
+export function useWidthSteps(ref: RefObject<HTMLElement | null>, step: number, fallback: number): number {
+  const read = useCallback((width: number) => Math.floor(width / step) * step, [step]);
+  return useFromWidth(ref, read, fallback);
+}
+
+/** Whether an element is narrower than `below` CSS px (false until measured: the full table first). */
 export function useNarrow(ref: RefObject<HTMLElement | null>, below: number): boolean {
-  const [narrow, setNarrow] = useState(false);
-  useMeasureEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return undefined;
-    const check = (width: number) => setNarrow(width > 0 && width < below);
-    check(el.getBoundingClientRect().width);
-    const observer = new ResizeObserver(([entry]) => check(entry?.contentRect.width ?? 0));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref, below]);
-  return narrow;
+  const read = useCallback((width: number) => width < below, [below]);
+  return useFromWidth(ref, read, false);
 }
