@@ -8,7 +8,7 @@ import { useAuditLogsEnvironment } from '../hooks/context.js';
 import type { EventWindow } from '../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
 import { useIsRtl, useScrollCue } from '../hooks/useScrollCue.js';
-import { buildColumns, displayOrder, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
+import { buildColumns, displayOrder, headerName, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
 import { cardColumns, fitWidths, resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
@@ -68,7 +68,7 @@ export function EventTable(props: EventTableProps) {
   const { zoneName } = formatter;
   const { zonedColumn } = messages;
   const columns = useMemo(
-    () => buildColumns(fields, fittedWidths, (f) => (f.type === 'datetime' ? zonedColumn(f.displayName, zoneName) : f.displayName)),
+    () => buildColumns(fields, fittedWidths, (f) => headerName(f, zonedColumn, zoneName)),
     [fields, fittedWidths, zonedColumn, zoneName],
   );
   const cards = props.cards ?? false;
@@ -202,6 +202,7 @@ export function EventTable(props: EventTableProps) {
         headRef={headRef}
         sticky={sticky}
         onResize={(name, size) => onColumnsChange(resizeColumn(layout, name, size))}
+        rtl={rtl}
         tabStop={headStop ? Math.min(headIndex, Math.max(0, headCount - 1)) : null}
         onHeadFocus={(index) => {
           setInHead(true);

@@ -1,4 +1,4 @@
-import { displayOrder } from './columns.js';
+import { displayOrder, headerName } from './columns.js';
 import type { ResolvedColumns } from '../core/columnLayout.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { AuditQuery } from '../core/query.js';
@@ -27,8 +27,7 @@ export function ExportControls({ query, fields, columns, target }: ExportControl
     .map((name) => {
       const f = byName.get(name)!;
       // Times are written as ISO 8601 UTC, and the header says so (as the table's does in UTC).
-      const displayName = f.type === 'datetime' ? messages.zonedColumn(f.displayName, 'UTC') : f.displayName;
-      return { name, displayName, valueFrom: f.valueFrom };
+      return { name, displayName: headerName(f, messages.zonedColumn, 'UTC'), valueFrom: f.valueFrom };
     });
   const exporter = useAuditLogsExport(query, visible, { target });
   const { state } = exporter;

@@ -18,6 +18,8 @@ export interface TableHeadProps {
   onResize: (name: string, width: number) => void;
   /** Fit a column to its content (double-click on its edge). */
   onFit: (name: string) => void;
+  /** The table lays out right to left (arrows follow the reading direction). */
+  rtl: boolean;
   /** The header cell that is the table's Tab stop (roving tabindex), or null when a row is. */
   tabStop: number | null;
   /** A header cell took focus. */
@@ -33,7 +35,6 @@ function resizeStep(event: KeyboardEvent, rtl: boolean, step = event.shiftKey ? 
   return 0;
 }
 
-const isRtl = (el: Element) => getComputedStyle(el).direction === 'rtl';
 
 /**
  * The header row: display names, widths, sort buttons on sortable columns (`aria-sort`), and on each
@@ -41,7 +42,7 @@ const isRtl = (el: Element) => getComputedStyle(el).direction === 'rtl';
  * Keyboard: the header cells are one roving Tab stop shared with the rows: arrows and Home/End move
  * between them, Enter or Space sorts, Shift+arrows resize the column, ArrowDown enters the rows.
  */
-export function TableHead({ table, width, headRef, sticky, onResize, onFit, tabStop, onHeadFocus, onEnterRows }: TableHeadProps) {
+export function TableHead({ table, width, headRef, sticky, onResize, onFit, rtl, tabStop, onHeadFocus, onEnterRows }: TableHeadProps) {
   const { messages } = useAuditLogsEnvironment();
   const group = table.getHeaderGroups()[0];
   const headers = group?.headers ?? [];
@@ -49,7 +50,6 @@ export function TableHead({ table, width, headRef, sticky, onResize, onFit, tabS
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, name: string, size: number) => {
     const target = event.target as HTMLElement;
     if (!target.hasAttribute('data-head-focus')) return;
-    const rtl = isRtl(event.currentTarget);
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       onEnterRows();
@@ -131,7 +131,7 @@ export function TableHead({ table, width, headRef, sticky, onResize, onFit, tabS
                 onTouchStart={resize}
                 onDoubleClick={() => onFit(column.id)}
                 onKeyDown={(event) => {
-                  const step = resizeStep(event, isRtl(event.currentTarget));
+                  const step = resizeStep(event, rtl);
                   if (!step) return;
                   event.preventDefault();
                   event.stopPropagation();

@@ -41,6 +41,11 @@ const WIDTH_BY_TYPE: Record<string, number> = {
 
 const helper = createColumnHelper<typeof tableFeaturesUsed, AuditEvent>();
 
+/** A column's header: its display name, and for dates the time zone their times are in ("Time (UTC)"). */
+export function headerName(field: FieldDefinition, zonedColumn: (column: string, zone: string) => string, zone: string): string {
+  return field.type === 'datetime' ? zonedColumn(field.displayName, zone) : field.displayName;
+}
+
 /**
  * One column per field of the data structure, in order; hidden ones stay defined (for toggles). Widths:
  * the field's own, else one fitted to sampled values, else a default for its type.
