@@ -10,6 +10,7 @@ import {
 import type { FieldDefinition } from '../core/fields.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { Popover } from './Popover.js';
+import { own } from '../core/own.js';
 
 export interface ColumnsMenuProps {
   fields: readonly FieldDefinition[];
@@ -49,7 +50,7 @@ export function ColumnsMenu({ fields, columns, onChange, onEditField, onRemoveFi
         {columns.order.map((name) => {
           const field = byName.get(name);
           if (!field) return null;
-          const shown = columns.visibility[name] ?? false;
+          const shown = own(columns.visibility, name) ?? false;
           const at = visible.indexOf(name);
           const pinned = columns.pinned.start.includes(name) ? 'start' : columns.pinned.end.includes(name) ? 'end' : false;
           const label = field.displayName;

@@ -12,6 +12,7 @@ import { buildColumns, displayOrder, headerName, pinStyles, sampleText, tableFea
 import { cardColumns, fitWidths, resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
+import { own } from '../core/own.js';
 
 export interface EventTableProps {
   rows: EventWindow;
@@ -100,7 +101,7 @@ export function EventTable(props: EventTableProps) {
     onColumnSizingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(layout.widths) : updater;
       let changed = layout;
-      for (const [name, width] of Object.entries(next)) if (layout.widths[name] !== width) changed = resizeColumn(changed, name, width);
+      for (const [name, width] of Object.entries(next)) if (own(layout.widths, name) !== width) changed = resizeColumn(changed, name, width);
       if (changed !== layout) onColumnsChange(changed);
     },
     onSortingChange: (updater) => {

@@ -5,6 +5,7 @@ import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { useAuditLogsExport, type ExportTarget } from '../hooks/useAuditLogsExport.js';
 import { ExportError } from '../hooks/exportRunner.js';
+import { own } from '../core/own.js';
 
 export interface ExportControlsProps {
   query: AuditQuery;
@@ -23,7 +24,7 @@ export function ExportControls({ query, fields, columns, target }: ExportControl
   const { messages, formatter } = useAuditLogsEnvironment();
   const byName = new Map(fields.map((f) => [f.name, f]));
   const visible = displayOrder(columns)
-    .filter((name) => columns.visibility[name] && byName.has(name))
+    .filter((name) => own(columns.visibility, name) && byName.has(name))
     .map((name) => {
       const f = byName.get(name)!;
       // Times are written as ISO 8601 UTC, and the header says so (as the table's does in UTC).

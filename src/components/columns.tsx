@@ -13,6 +13,7 @@ import type { ResolvedColumns } from '../core/columnLayout.js';
 import type { AuditEvent } from '../core/event.js';
 import { getFieldValue, type FieldDefinition } from '../core/fields.js';
 import { CellValue } from './CellValue.js';
+import { own } from '../core/own.js';
 
 /**
  * Table features, declared once: the user's columns (visibility, order, sizing and resizing, pinning) and
@@ -60,7 +61,7 @@ export function buildColumns(
       helper.accessor((event) => getFieldValue(event, field.name, field.valueFrom), {
       id: field.name,
       header: headerOf(field),
-      size: field.width ?? fitted[field.name] ?? WIDTH_BY_TYPE[field.type] ?? 160,
+      size: field.width ?? own(fitted, field.name) ?? WIDTH_BY_TYPE[field.type] ?? 160,
       minSize: 60,
       enableSorting: field.sortable,
       sortDescFirst: field.type === 'datetime' || field.type === 'severity' || field.type === 'number',

@@ -5,6 +5,7 @@
  * default; names of fields that are gone are ignored. Pure: no storage, no React.
  */
 import type { FieldDefinition } from './fields.js';
+import { own } from './own.js';
 
 export const COLUMN_LAYOUT_VERSION = 1;
 export const MIN_COLUMN_WIDTH = 60;
@@ -62,7 +63,7 @@ export function resolveColumns(fields: readonly FieldDefinition[], layout: Colum
   const seen = new Set(layout?.seen ?? names);
   const visibility: Record<string, boolean> = {};
   for (const f of fields) {
-    const chosen = layout?.visibility?.[f.name];
+    const chosen = own(layout?.visibility, f.name);
     // A field the layout never saw is new: its default applies, whatever the layout says of others.
     visibility[f.name] = chosen !== undefined && seen.has(f.name) ? chosen : f.visible;
   }
@@ -75,7 +76,7 @@ export function resolveColumns(fields: readonly FieldDefinition[], layout: Colum
   });
   const widths: Record<string, number> = {};
   for (const f of fields) {
-    const w = layout?.widths?.[f.name];
+    const w = own(layout?.widths, f.name);
     if (typeof w === 'number' && Number.isFinite(w)) widths[f.name] = clampWidth(w);
   }
   const start = (layout?.pinned?.start ?? []).filter((n) => exists.has(n));
@@ -89,7 +90,7 @@ export function resolveColumns(fields: readonly FieldDefinition[], layout: Colum
 export function toColumnLayout(fields: readonly FieldDefinition[], columns: ResolvedColumns): ColumnLayout {
   const defaults = defaultColumns(fields);
   const visibility: Record<string, boolean> = {};
-  for (const [name, shown] of Object.entries(columns.visibility)) if (defaults.visibility[name] !== shown) visibility[name] = shown;
+  for (const [name, shown] of Object.entries(columns.visibility)) if (own(defaults.visibility, name) !== shown) visibility[name] = shown;
   const sameOrder = columns.order.join('\u0000') === defaults.order.join('\u0000');
   return {
     version: COLUMN_LAYOUT_VERSION,

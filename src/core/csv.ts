@@ -2,10 +2,19 @@ import { safeStringify } from './depth.js';
 import type { AuditEvent, JsonValue } from './event.js';
 import { getFieldValue } from './fields.js';
 
-/** Characters that make a spreadsheet read a cell as a formula (CSV injection, OWASP). */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-/** A cell that must be quoted: a quote, comma or line break in it, or spaces at either end (kept, not trimmed). */
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/**
+ * A cell a spreadsheet would read as a formula (CSV injection, OWASP): its first character after any leading
+ * spaces or quotes is = + - @ (or their full-width forms), a tab or a carriage return. One character class
+ * then one character: linear on any input.
+ */
+const FORMULA_START = /^[ \u00A0\u3000"'\n]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** Text that is a plain number ("-5", "+1.5e3"): a spreadsheet reads it as that number, not as a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * A cell that must be quoted: a quote, comma, semicolon, tab or line break in it (`;` is the list separator
+ * of spreadsheets in German, French and other locales), or spaces at either end (kept, not trimmed).
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
 /** The most characters a spreadsheet cell holds (Excel's limit). */
 export const MAX_CELL_CHARS = 32_767;
 /** Ends a cell that was cut to fit. */
@@ -15,8 +24,9 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 
 /**
  * One value as CSV cell text: lists joined by "; ", objects as compact JSON, nothing a spreadsheet would
- * run (a text cell starting = + - @, TAB or CR gets a leading '; numbers stay numbers), nothing longer than a
- * cell holds (cut, with a mark), quoted per RFC 4180 when it must be.
+ * run (a text cell whose first character after leading spaces or quotes is = + - @, TAB or CR gets a leading
+ * '; numbers, and text that is a plain number, stay numbers), nothing longer than a cell holds (cut, with a
+ * mark), quoted per RFC 4180 when it must be, and also when it holds a `;` or a tab.
  */
 export function csvCell(value: JsonValue | undefined): string {
   let text: string;
@@ -27,7 +37,7 @@ export function csvCell(value: JsonValue | undefined): string {
   } else if (typeof value === 'object') text = safeStringify(value);
   else text = String(value);
   // A cell that would start a formula gets a leading apostrophe, which spreadsheets show as text.
-  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value !== 'number' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   if (text.length > MAX_CELL_CHARS) text = text.slice(0, MAX_CELL_CHARS - CUT_MARK.length) + CUT_MARK;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

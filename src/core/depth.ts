@@ -5,6 +5,7 @@
  * marked, truncated preview, so the rest of the event stays readable.
  */
 import type { JsonValue } from './event.js';
+import { setOwn } from './own.js';
 
 /** How deep a value may nest before the part below is kept only as a preview. */
 export const MAX_DEPTH = 64;
@@ -88,7 +89,7 @@ export function capDepth<T>(value: T, max = MAX_DEPTH): T {
           stack.push({ from: child, to: out as Record<string, unknown>, depth: depth + 1 });
         }
       }
-      (to as Record<string, unknown>)[key] = out;
+      setOwn(to as Record<string, unknown>, key, out);
     }
   }
   return root as T;

@@ -1,6 +1,7 @@
 import { SCHEMA_MESSAGES } from './schemaIssues.js';
 import * as z from 'zod/mini';
 import type { AuditEvent, JsonValue } from './event.js';
+import { hasOwn, own } from './own.js';
 
 export const FIELD_TYPES = ['string', 'email', 'ip', 'datetime', 'severity', 'number', 'json', 'enum'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -42,7 +43,7 @@ export interface DataStructure {
 
 type Accessor = (event: AuditEvent) => JsonValue | undefined;
 
-const BUILT_IN_ACCESSORS: Readonly<Record<string, Accessor>> = {
+const BUILT_IN_ACCESSORS: ReadonlyMap<string, Accessor> = new Map(Object.entries({
   id: (e) => e.id,
   timestamp: (e) => e.timestamp,
   severity: (e) => e.severity,
@@ -64,7 +65,7 @@ const BUILT_IN_ACCESSORS: Readonly<Record<string, Accessor>> = {
   tags: (e) => e.tags,
   changes: (e) => e.changes as JsonValue | undefined,
   payload: (e) => e.payload,
-};
+} satisfies Record<string, Accessor>));
 
 const builtIn = (
   name: string,
@@ -133,7 +134,7 @@ export function readPath(event: AuditEvent, path: string): JsonValue | undefined
   let at: unknown = event;
   for (const segment of path.split('.')) {
     if (at === null || typeof at !== 'object' || FORBIDDEN_SEGMENTS.has(segment)) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(at, segment)) return undefined;
+    if (!hasOwn(at, segment)) return undefined;
     at = (at as Record<string, unknown>)[segment];
   }
   return at as JsonValue | undefined;
@@ -145,8 +146,8 @@ export function readPath(event: AuditEvent, path: string): JsonValue | undefined
  */
 export function getFieldValue(event: AuditEvent, name: string, valueFrom?: string): JsonValue | undefined {
   if (valueFrom && valueFrom !== `fields.${name}`) return readPath(event, valueFrom);
-  const accessor = BUILT_IN_ACCESSORS[name];
-  return accessor ? accessor(event) : event.fields?.[name];
+  const accessor = BUILT_IN_ACCESSORS.get(name);
+  return accessor ? accessor(event) : own(event.fields, name);
 }
 
 /** Thrown when a data structure cannot be saved; `issues` lists every problem. */

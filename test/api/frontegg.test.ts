@@ -27,7 +27,7 @@ describe('the Frontegg dialect in full', () => {
 
   it('reads /metadata: showInMoreInfo as the string it is, and a severity filter in Frontegg’s words', async () => {
     const raw = await (await fetch(`${server.url}/metadata?entityName=audits`, { headers: { 'frontegg-tenant-id': TENANT } })).json();
-    expect(raw.properties.find((p: { name: string }) => p.name === 'plan').showInMoreInfo).toBe('false');
+    expect(raw.rows[0].properties.find((p: { name: string }) => p.name === 'plan').showInMoreInfo).toBe('false');
     const { fields } = await adapter.getDataStructure({ tenantId: TENANT });
     expect(fields.find((f) => f.name === 'plan')).toMatchObject({ custom: true, showInDetails: false });
     expect(fields.find((f) => f.name === 'severity')).toMatchObject({

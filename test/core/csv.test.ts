@@ -19,8 +19,22 @@ describe('CSV encoding', () => {
     expect(csvCell(-5)).toBe('-5');
   });
 
+  it('neutralizes a formula behind leading spaces or quotes; plain numbers in text stay numbers', () => {
+    for (const evil of ['  =1+1', '"=1+1', "'=1+1", ' \t x', ' @A1', '\u3000=1']) {
+      expect(parseCsv(csvLine([evil]))[0]![0], JSON.stringify(evil)).toBe(`'${evil}`);
+    }
+    for (const number of ['-5', '+1.5', '-0.25e3', '12']) expect(csvCell(number)).toBe(number);
+    expect(csvCell('-5+1')).toBe("'-5+1");
+  });
+
+  it('quotes a cell with a semicolon or a tab, so a ; list separator cannot split or run it', () => {
+    expect(csvCell('x;=1+1')).toBe('"x;=1+1"');
+    expect(csvCell('a\tb')).toBe('"a\tb"');
+    expect(parseCsv(csvLine(['x;=1+1', 'b']))[0]).toEqual(['x;=1+1', 'b']);
+  });
+
   it('writes lists joined and objects as JSON', () => {
-    expect(csvCell(['auth', 'pii'])).toBe('auth; pii');
+    expect(csvCell(['auth', 'pii'])).toBe('"auth; pii"');
     expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
   });
 
@@ -55,7 +69,8 @@ describe('CSV encoding, by property', () => {
       expect(row).toHaveLength(cells.length);
       row!.forEach((cell, i) => {
         const original = cells[i]!;
-        const formula = /^[=+\-@\t\r]/.test(original);
+        // Only = + - @ TAB CR after leading spaces, quotes or line feeds; a plain number such as "-0" is data.
+        const formula = /^[ "'\n]*[=+\-@\t\r]/.test(original) && !/^[+-]?\d+$/.test(original);
         expect(cell, JSON.stringify(original)).toBe(formula ? `'${original}` : original);
       });
     }

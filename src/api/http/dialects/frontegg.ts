@@ -3,6 +3,7 @@ import type { AuditEvent } from '../../../core/event.js';
 import { BUILT_IN_FIELDS, parseDataStructure, type FieldDefinition, type FieldType } from '../../../core/fields.js';
 import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
 import type { PageRequest } from '../../../core/page.js';
+import { own, setOwn } from '../../../core/own.js';
 import { AuditApiError } from '../../errors.js';
 import { readOne, readRows, rows, unsupported, type Dialect } from './shared.js';
 
@@ -23,7 +24,8 @@ const KEYS: Record<string, string> = {
   payload: 'json',
 };
 const FIELD_OF_KEY = Object.fromEntries(Object.entries(KEYS).map(([f, k]) => [k, f]));
-const ROW_KEYS = new Set([...Object.values(KEYS), 'tenantId', 'vendorId']);
+/** Keys of Frontegg's stored rows that are bookkeeping, not fields (`AuditRowData` in `@frontegg/rest-api`). */
+const ROW_KEYS = new Set([...Object.values(KEYS), 'tenantId', 'vendorId', 'updatedAt', '__v', 'time', 'id']);
 
 /** A row as Frontegg takes it (for `POST /audits/`). */
 function toFronteggRow(e: AuditEvent): Record<string, unknown> {
@@ -45,10 +47,10 @@ function toFronteggRow(e: AuditEvent): Record<string, unknown> {
 
 function fromRow(row: Record<string, unknown>): unknown {
   const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) if (!ROW_KEYS.has(key) && value !== undefined) fields[fieldNameOf(key)] = value;
+  for (const [key, value] of Object.entries(row)) if (!ROW_KEYS.has(key) && value !== undefined) setOwn(fields, fieldNameOf(key), value);
   return {
-    id: row._id,
-    timestamp: row.createdAt,
+    id: row._id ?? row.id,
+    timestamp: row.createdAt ?? row.time,
     tenantId: row.tenantId,
     severity: row.severity,
     action: row.action,
@@ -74,14 +76,14 @@ export function fronteggParams(query: AuditQuery, now: number): URLSearchParams 
     );
   }
   for (const filter of query.filters ?? []) {
-    const key = KEYS[filter.field] ?? filter.field;
+    const key = own(KEYS, filter.field) ?? filter.field;
     if (filter.op === 'eq' && !Array.isArray(filter.value)) params.append(key, String(filter.value));
     else if (filter.op === 'in' && Array.isArray(filter.value)) for (const v of filter.value) params.append(key, String(v));
     else unsupported('Frontegg audits', `filter "${filter.field}" with "${filter.op}" (it matches field values exactly)`);
   }
   const sort = query.sort;
   if (sort) {
-    params.set('sortBy', KEYS[sort.field] ?? sort.field);
+    params.set('sortBy', own(KEYS, sort.field) ?? sort.field);
     params.set('sortDirection', sort.direction);
   }
   return params;
@@ -97,19 +99,64 @@ const TYPES: Record<string, FieldType> = {
   number: 'number',
 };
 
-const MetadataSchema = z.object({
-  properties: z.array(
-    z.object({
-      name: z.string(),
-      displayName: z.string(),
-      type: z.optional(z.string()),
-      sortable: z.optional(z.boolean()),
-      filterable: z.optional(z.boolean()),
-      showInTable: z.optional(z.union([z.boolean(), z.string()])),
-      showInMoreInfo: z.optional(z.union([z.boolean(), z.string()])),
-    }),
-  ),
+const PropertySchema = z.object({
+  name: z.string().check(z.minLength(1)),
+  displayName: z.optional(z.string()),
+  type: z.optional(z.string()),
+  sortable: z.optional(z.boolean()),
+  filterable: z.optional(z.boolean()),
+  showInTable: z.optional(z.union([z.boolean(), z.string()])),
+  showInMoreInfo: z.optional(z.union([z.boolean(), z.string()])),
 });
+type Property = z.infer<typeof PropertySchema>;
+
+/**
+ * `GET /metadata?entityName=audits` as Frontegg answers it: a list of entity metadata under `rows`, the audits
+ * entry holding `properties` (`@frontegg/rest-api`'s `getMetadata` returns `rows[0]`; Frontegg's audits UI tests
+ * stub this request with `{ rows: auditsMetadata }`). The bare `{ properties }` of one entry is read too.
+ */
+const MetadataSchema = z.union([
+  z.object({ rows: z.array(z.unknown()) }),
+  z.object({ properties: z.array(z.unknown()) }),
+]);
+
+/**
+ * The fields a vendor's log has before the vendor configures any (`{ rows: [] }`): the properties Frontegg's
+ * own audit rows carry (`@frontegg/rest-api`'s `AuditRowData` and its demo metadata).
+ */
+export const FRONTEGG_DEFAULT_PROPERTIES: readonly Property[] = [
+  { name: 'createdAt', displayName: 'Time', type: 'Timestamp', sortable: true, filterable: true, showInTable: true },
+  { name: 'user', displayName: 'User', type: 'AlphaNumeric', sortable: true, filterable: true, showInTable: true },
+  { name: 'email', displayName: 'Email', type: 'Email', sortable: true, filterable: true, showInTable: true },
+  { name: 'action', displayName: 'Action', type: 'AlphaNumeric', sortable: true, filterable: true, showInTable: true },
+  { name: 'resource', displayName: 'Resource', type: 'AlphaNumeric', sortable: true, filterable: true, showInTable: true },
+  { name: 'ip', displayName: 'IP Address', type: 'IpAddress', sortable: true, filterable: true, showInTable: true },
+  { name: 'severity', displayName: 'Severity', type: 'Severity', sortable: true, filterable: true, showInTable: true },
+  { name: 'userAgent', displayName: 'User Agent', type: 'AlphaNumeric', sortable: true, filterable: true, showInTable: false },
+  { name: 'json', displayName: 'Json Data', type: 'Json', showInTable: false, showInMoreInfo: 'Always' },
+];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The audits properties of a metadata answer: its `audits` row (or its only row), or the defaults when there is none. */
+function metadataProperties(body: z.infer<typeof MetadataSchema>): Property[] {
+  let list: unknown[];
+  if ('rows' in body) {
+    const rows = body.rows.filter(isRecord);
+    const row = rows.find((r) => r.entityName === 'audits') ?? rows.find((r) => r.entityName === undefined);
+    if (!row) return [...FRONTEGG_DEFAULT_PROPERTIES];
+    if (!Array.isArray(row.properties)) {
+      throw new AuditApiError('invalid-response', 'GET /metadata answered an audits entry without a list of properties.');
+    }
+    list = row.properties;
+  } else list = body.properties;
+  // One property that cannot be read is left out; the rest of the structure stands.
+  const properties = list.flatMap((p) => {
+    const parsed = PropertySchema.safeParse(p);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return properties.length ? properties : [...FRONTEGG_DEFAULT_PROPERTIES];
+}
 
 /** Frontegg's severities, lowest first. */
 export const FRONTEGG_SEVERITIES = ['Info', 'Medium', 'High', 'Critical', 'Error'];
@@ -127,7 +174,7 @@ function flag(value: boolean | string | undefined, fallback: boolean): boolean {
  * a leading digit), so those become letters, digits and `_`. The same mapping reads the row.
  */
 export function fieldNameOf(key: string): string {
-  const known = FIELD_OF_KEY[key];
+  const known = own(FIELD_OF_KEY, key);
   if (known) return known;
   const safe = key.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
   return /^[A-Za-z]/.test(safe) ? safe : `f_${safe}`.slice(0, 64);
@@ -137,7 +184,7 @@ export function fieldNameOf(key: string): string {
 function toDataStructure(meta: z.infer<typeof MetadataSchema>) {
   const builtIns = new Map(BUILT_IN_FIELDS.map((f) => [f.name, f]));
   const seen = new Set<string>();
-  const properties = meta.properties.filter((p) => {
+  const properties = metadataProperties(meta).filter((p) => {
     const name = fieldNameOf(p.name);
     if (seen.has(name)) return false;
     seen.add(name);
@@ -148,8 +195,8 @@ function toDataStructure(meta: z.infer<typeof MetadataSchema>) {
     const builtIn = builtIns.get(name);
     return {
       name,
-      displayName: p.displayName,
-      type: builtIn?.type ?? TYPES[(p.type ?? '').toLowerCase()] ?? 'string',
+      displayName: p.displayName?.trim() || p.name,
+      type: builtIn?.type ?? own(TYPES, (p.type ?? '').toLowerCase()) ?? 'string',
       visible: flag(p.showInTable, true),
       showInDetails: flag(p.showInMoreInfo, true),
       // Frontegg matches values exactly; only equality filters are offered.
@@ -232,7 +279,7 @@ export const fronteggDialect: Dialect = {
           method: 'POST',
           path: '/audits/export/csv/v2',
           query: fronteggParams(query, client.now()),
-          body: { properties: columns.map((c) => ({ name: KEYS[c.name] ?? c.name, displayName: c.displayName })) },
+          body: { properties: columns.map((c) => ({ name: own(KEYS, c.name) ?? c.name, displayName: c.displayName })) },
           headers: { ...tenant(tenantId), accept: 'text/csv' },
           signal: options?.signal,
         });

@@ -5,6 +5,7 @@ import { DAY } from '../../../core/time.js';
 import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
 import type { AuditLogsAdapter } from '../../adapter.js';
 import { AuditApiError } from '../../errors.js';
+import { own } from '../../../core/own.js';
 import { enc, readOne, readRows, unsupported, type Dialect } from './shared.js';
 
 /** fullstackhero's GET /api/v1/audits: pages of at most 100, newest first, tenant as a parameter. */
@@ -95,7 +96,7 @@ export function fshParams(query: AuditQuery, now: number): URLSearchParams {
       if (filter.op !== 'after') to = Date.parse(String(b));
       continue;
     }
-    const param = PARAMS[filter.field];
+    const param = own(PARAMS, filter.field);
     const values = Array.isArray(filter.value) ? filter.value.map(String) : [String(filter.value)];
     const anyOf = filter.op === 'in' || filter.op === 'eq';
     // Tags are flags (any of them matches); everything else one value.

@@ -28,8 +28,16 @@ export function readRows(
       skipped.push({ issues: ['(row): not an object'] });
       continue;
     }
-    const result = safeNormalizeAuditEvent(toInput(row as Record<string, unknown>), { tenantId });
     const idPart = typeof id === 'string' ? { id } : {};
+    let input: unknown;
+    try {
+      input = toInput(row as Record<string, unknown>);
+    } catch (error) {
+      // A mapping that cannot read this row (a null where an object belongs) costs the row, not the page.
+      skipped.push({ ...idPart, issues: [`(row): could not be read (${error instanceof Error ? error.message : String(error)})`] });
+      continue;
+    }
+    const result = safeNormalizeAuditEvent(input, { tenantId });
     if (!result.ok) skipped.push({ ...idPart, issues: result.issues });
     // Another tenant's event in this tenant's page (a server bug, a misrouted proxy) is never shown.
     else if (result.event.tenantId !== tenantId) {

@@ -7,6 +7,7 @@ import type { AuditEvent, AuditEventDraft } from '../../../core/event.js';
 import type { AuditQuery } from '../../../core/query.js';
 import { badRequest, csvResponse, json, readJson, requireTenant } from '../http.js';
 import { fieldParams, int, listAll, sortOf, type RouteContext, type RouteTable } from './shared.js';
+import { own } from '../../../core/own.js';
 
 const FRONTEGG_TENANT_HEADER = 'frontegg-tenant-id';
 /** The mock backend's fields ↔ Frontegg's row keys. */
@@ -23,8 +24,8 @@ const ROW_KEY_OF: Record<string, string> = {
   payload: 'json',
 };
 const FIELD_OF_ROW_KEY = Object.fromEntries(Object.entries(ROW_KEY_OF).map(([field, key]) => [key, field]));
-const fronteggKeyOf = (field: string): string => ROW_KEY_OF[field] ?? field;
-const fieldOfFronteggKey = (key: string): string => FIELD_OF_ROW_KEY[key] ?? key;
+const fronteggKeyOf = (field: string): string => own(ROW_KEY_OF, field) ?? field;
+const fieldOfFronteggKey = (key: string): string => own(FIELD_OF_ROW_KEY, key) ?? key;
 
 function toFronteggRow(e: AuditEvent): Record<string, unknown> {
   return {
@@ -33,6 +34,8 @@ function toFronteggRow(e: AuditEvent): Record<string, unknown> {
     createdAt: e.timestamp,
     tenantId: e.tenantId,
     vendorId: 'vendor-1',
+    updatedAt: e.timestamp,
+    __v: 0,
     user: e.actor?.name,
     email: e.actor?.email,
     action: e.action,
@@ -67,10 +70,20 @@ function fronteggQuery(params: URLSearchParams): AuditQuery {
   return query;
 }
 
-/** The structure served by GET /metadata: every field, filterable by exact match only. */
+/**
+ * GET /metadata?entityName=audits: a list of entity metadata under `rows` (Frontegg's audits UI tests stub it
+ * as `{ rows: auditsMetadata }`, another entity as `{ rows: [] }`), the audits entry holding every field,
+ * filterable by exact match only.
+ */
 async function fronteggMetadata(ctx: RouteContext, tenantId: string) {
   const ds = await ctx.backend.getDataStructure({ tenantId });
-  return {
+  const entry = {
+    id: 'audits-metadata',
+    entityName: 'audits',
+    vendorId: 'vendor-1',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    theme: { styles: {} },
     properties: ds.fields
       .filter((f) => f.name !== 'changes' && f.name !== 'id')
       .map((f) => ({
@@ -84,6 +97,7 @@ async function fronteggMetadata(ctx: RouteContext, tenantId: string) {
         showInMoreInfo: f.showInDetails ? 'true' : 'false',
       })),
   };
+  return { rows: [entry] };
 }
 
 const fronteggTenant = (ctx: RouteContext) => requireTenant(ctx.request.headers.get(FRONTEGG_TENANT_HEADER), `the ${FRONTEGG_TENANT_HEADER} header`);
@@ -123,7 +137,8 @@ export const fronteggRoutes: RouteTable = [
     return csvResponse(await ctx.backend.exportCsv({ tenantId, query: fronteggQuery(ctx.url.searchParams), columns }));
   }],
   ['GET', /^\/metadata$/, async (ctx) => {
-    if (ctx.url.searchParams.get('entityName') !== 'audits') badRequest('Only entityName=audits is known here.');
+    // Another entity (saml, notifications) has no metadata here: an empty list, as Frontegg answers.
+    if (ctx.url.searchParams.get('entityName') !== 'audits') return json({ rows: [] });
     return json(await fronteggMetadata(ctx, fronteggTenant(ctx)));
   }],
 ];

@@ -9,6 +9,7 @@ import type { AuditQuery, FieldFilter } from '../../../core/query.js';
 import { normalizeSeverity, type SeverityLevel } from '../../../core/severity.js';
 import { badRequest, json, requireTenant } from '../http.js';
 import { int, type RouteContext, type RouteTable } from './shared.js';
+import { own } from '../../../core/own.js';
 
 export interface LoggingShape {
   /** `{ results, next_cursor }` or fastapi-pagination's CursorPage `{ items, next_page, previous_page, total }`. @default 'results' */
@@ -93,8 +94,8 @@ export function loggingRoutes(shape: LoggingShape = {}): RouteTable {
       };
       const sortBy = p.get('sort_by') ?? 'timestamp';
       const order = p.get('sort_order') ?? 'desc';
-      if (!SORTS[sortBy] || (order !== 'asc' && order !== 'desc')) badRequest(`Cannot sort by "${sortBy}" ${order}.`);
-      query.sort = { field: SORTS[sortBy]!, direction: order };
+      if (!own(SORTS, sortBy) || (order !== 'asc' && order !== 'desc')) badRequest(`Cannot sort by "${sortBy}" ${order}.`);
+      query.sort = { field: own(SORTS, sortBy)!, direction: order };
       const limit = Math.min(int(p.get('limit') ?? p.get('size'), 'limit', 50), 500);
       const wanted = p.getAll('severity').map((v) => v.toLowerCase());
       for (const v of wanted) if (!(SEVERITIES as readonly string[]).includes(v)) badRequest(`Unknown severity "${v}".`);
