@@ -208,3 +208,25 @@ export const HostQueryClient: Story = {
     await waitFor(() => expect(hostClient.getQueryCache().getAll().length).toBeGreaterThan(0));
   },
 };
+
+/**
+ * `onError`: a part that throws while rendering (here the host's own `resultCount` message) shows an alert
+ * with Retry in its place; the toolbar and the host's page stay, and the host is told.
+ */
+export const OnError: Story = {
+  args: {
+    onError: fn(),
+    messages: {
+      resultCount: () => {
+        throw new Error('resultCount failed in the host’s messages');
+      },
+    },
+  },
+  play: async ({ canvasElement, args }) => {
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });
+    await expect(alert).toHaveTextContent('This part of the audit log could not be shown.');
+    await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(within(canvasElement).getByRole('searchbox', { name: 'Search' })).toBeVisible();
+    await waitFor(() => expect(args.onError).toHaveBeenCalled());
+  },
+};

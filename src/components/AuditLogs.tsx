@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState, type CSSProperties } from 'react';
+import { useId, useMemo, useState, type CSSProperties, type ErrorInfo, type ReactNode } from 'react';
 import type { AuditLogsAdapter } from '../api/adapter.js';
 import type { AuditEvent } from '../core/event.js';
 import { createFormatter } from '../core/format.js';
@@ -29,6 +29,7 @@ import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
 import { EventLog } from './EventLog.js';
 import { ErrorBanner } from './StatusViews.js';
+import { PartBoundary } from './PartBoundary.js';
 import { Toolbar } from './Toolbar.js';
 
 /** Class names for the component's parts, added to the stable `ral-` ones. */
@@ -114,6 +115,11 @@ export interface AuditLogsProps {
   queryIssues?: readonly string[];
   /** How often to ask for events newer than the newest shown, in ms; 0 turns it off. @default 30000 */
   newEventsInterval?: number;
+  /**
+   * Told when a part of the viewer throws while rendering. The part shows an alert with Retry in its place;
+   * the rest of the viewer and of your page stay. @default none (the error is still contained)
+   */
+  onError?: (error: unknown, info: ErrorInfo) => void;
 }
 
 const cx = (...names: (string | undefined)[]): string => names.filter(Boolean).join(' ');
@@ -162,7 +168,9 @@ export function AuditLogs(props: AuditLogsProps) {
     >
       <AuditLogsContext.Provider value={env}>
         {/* A new tenant or backend is a new view: nothing of the previous one's state or rows survives. */}
-        <AuditLogsView key={`${adapterKey}:${tenantId}`} {...props} />
+        <Contained onError={props.onError}>
+          <AuditLogsView key={`${adapterKey}:${tenantId}`} {...props} />
+        </Contained>
       </AuditLogsContext.Provider>
     </section>
   );
@@ -215,41 +223,57 @@ function AuditLogsView(props: AuditLogsProps) {
   }
   return (
     <>
-      <Toolbar
-        query={query}
-        onQueryChange={setQuery}
-        fields={shownFields}
-        severityCounts={severityStats.data?.bySeverity}
-        columns={columns}
-        onColumnsChange={setColumns}
-        exportTarget={props.exportTarget}
-        onAddField={canAddFields ? () => setFieldDialog({ initial: EMPTY_FIELD_FORM }) : undefined}
-        onEditField={canAddFields ? (field) => setFieldDialog({ initial: toFieldForm(field), editing: field.name }) : undefined}
-        onRemoveField={canAddFields ? setRemoving : undefined}
-        className={props.classNames?.toolbar}
-      />
-      <EventLog
-        query={query}
-        onQueryChange={setQuery}
-        fields={fields}
-        notices={[...(props.queryIssues ?? []), ...issues]}
-        selectedId={selectedId}
-        onSelectedIdChange={setSelectedId}
-        onEventOpen={props.onEventOpen}
-        rowHeight={props.rowHeight ?? 36}
-        columns={columns}
-        onColumnsChange={setColumns}
-        structure={structure.dataStructure}
-        fieldDialog={fieldDialog}
-        onFieldDialog={canAddFields ? setFieldDialog : undefined}
-        newEventsInterval={props.newEventsInterval ?? 30_000}
-        classNames={props.classNames}
-        summary={<ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />}
-      />
+      <Contained onError={props.onError}>
+        <Toolbar
+          query={query}
+          onQueryChange={setQuery}
+          fields={shownFields}
+          severityCounts={severityStats.data?.bySeverity}
+          columns={columns}
+          onColumnsChange={setColumns}
+          exportTarget={props.exportTarget}
+          onAddField={canAddFields ? () => setFieldDialog({ initial: EMPTY_FIELD_FORM }) : undefined}
+          onEditField={canAddFields ? (field) => setFieldDialog({ initial: toFieldForm(field), editing: field.name }) : undefined}
+          onRemoveField={canAddFields ? setRemoving : undefined}
+          className={props.classNames?.toolbar}
+        />
+      </Contained>
+      {/* The table in a boundary of its own: the toolbar (and its Columns menu, where a field that cannot be
+          shown is removed) stays when the table fails. */}
+      <Contained onError={props.onError}>
+        <EventLog
+          query={query}
+          onQueryChange={setQuery}
+          fields={fields}
+          notices={[...(props.queryIssues ?? []), ...issues]}
+          selectedId={selectedId}
+          onSelectedIdChange={setSelectedId}
+          onEventOpen={props.onEventOpen}
+          rowHeight={props.rowHeight ?? 36}
+          columns={columns}
+          onColumnsChange={setColumns}
+          structure={structure.dataStructure}
+          fieldDialog={fieldDialog}
+          onFieldDialog={canAddFields ? setFieldDialog : undefined}
+          newEventsInterval={props.newEventsInterval ?? 30_000}
+          classNames={props.classNames}
+          summary={<ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />}
+        />
+      </Contained>
       {removing && structure.dataStructure ? (
         <RemoveFieldDialog structure={structure.dataStructure} field={removing} onClose={() => setRemoving(null)} />
       ) : null}
     </>
+  );
+}
+
+/** A part that fails in its own place: an alert in the viewer's words with Retry; the host hears of it. */
+function Contained({ children, onError }: { children: ReactNode; onError: AuditLogsProps['onError'] }) {
+  const { messages } = useAuditLogsEnvironment();
+  return (
+    <PartBoundary onError={onError} fallback={(error, retry) => <ErrorBanner error={error} title={messages.partFailed} onRetry={retry} />}>
+      {children}
+    </PartBoundary>
   );
 }
 

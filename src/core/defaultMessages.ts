@@ -1,5 +1,6 @@
 import type { AuditLogsMessages } from './messages.js';
 import type { FilterOperator, TimePreset } from './query.js';
+import { own } from './own.js';
 
 const TIME_PRESETS: Record<TimePreset, string> = {
   '1h': 'Last hour',
@@ -105,8 +106,9 @@ export function createDefaultMessages(locale = 'en-US'): AuditLogsMessages {
     histogramBucket: (range, n) => `${range}: ${num(n)} ${n === 1 ? 'event' : 'events'}`,
     histogramHint: 'Drag across the chart to zoom into a time range.',
     linkNotice: (issues) => `Some filters could not be used and were left out: ${issues.join('; ')}`,
-    errorTitle: (kind) => ERROR_TITLES[kind] ?? 'Something went wrong loading the audit log.',
+    errorTitle: (kind) => own(ERROR_TITLES, kind) ?? 'Something went wrong loading the audit log.',
     structureFailed: 'The fields of this audit log could not be loaded.',
+    partFailed: 'This part of the audit log could not be shown.',
     columns: 'Columns',
     resizeColumn: (column) => `Resize ${column}`,
     moveLeft: (column) => `Move ${column} left`,

@@ -66,6 +66,8 @@ export interface AuditLogsMessages {
   errorTitle: (kind: string) => string;
   /** The data structure (which fields the log has) could not be loaded. */
   structureFailed: string;
+  /** A part of the viewer failed while it was shown (the error's message follows). */
+  partFailed: string;
   /** The Columns menu and column edges. */
   columns: string;
   resizeColumn: (column: string) => string;
