@@ -179,6 +179,7 @@ export function EventLog(props: EventLogProps) {
           </span>
         ))}
         {notices.length ? <span className="ral-note">{messages.linkNotice([...notices])}</span> : null}
+        {rows.pagingStopped ? <span className="ral-note">{messages.pagingStopped(rows.pagingStopped)}</span> : null}
       </div>
       {props.summary}
       {newEvents.count > 0 && visible.start === 0 ? (

@@ -109,6 +109,10 @@ export function createDefaultMessages(locale = 'en-US'): AuditLogsMessages {
     errorTitle: (kind) => own(ERROR_TITLES, kind) ?? 'Something went wrong loading the audit log.',
     structureFailed: 'The fields of this audit log could not be loaded.',
     partFailed: 'This part of the audit log could not be shown.',
+    pagingStopped: (why) =>
+      why === 'repeated'
+        ? 'The server sent a page it had sent before, so loading stopped here.'
+        : 'The server kept sending empty pages, so loading stopped here.',
     columns: 'Columns',
     resizeColumn: (column) => `Resize ${column}`,
     moveLeft: (column) => `Move ${column} left`,

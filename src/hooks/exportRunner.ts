@@ -126,6 +126,16 @@ const PART_CHARS = 128 * 1024;
 /** The longest stretch of work between two yields to the page (a frame stays under 50 ms). */
 const SLICE_MS = 16;
 
+/** Empty pages with a next cursor in a row before the export says the server is not getting anywhere. */
+const MAX_EMPTY_PAGES = 20;
+/** The most rows one export writes: a server that never stops paging cannot make it run forever. */
+export const MAX_EXPORT_ROWS = 10_000_000;
+
+/** A server's paging that would repeat or never end: the export stops and saves nothing. */
+function pagingError(rows: number, what: string): ExportError {
+  return new ExportError(rows, new Error(`${what} The export stopped after ${rows} rows and saved nothing.`));
+}
+
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Yields to the page once a slice of work has run its time. */
@@ -190,6 +200,7 @@ async function serverCsv(options: ExportRequestOptions, sink: ExportSink): Promi
     for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
     onProgress({ rows: Math.max(0, lines - 1), total });
   }
+  if (signal.aborted) throw abortError(signal);
   const rows = Math.max(0, lines - 1);
   const blob = await sink.close('text/csv;charset=utf-8');
   return { blob, rows, overExcelLimit: rows + 1 > EXCEL_MAX_ROWS };
@@ -225,30 +236,53 @@ async function fromPages(
 
   let page: PageRequest = byCursor ? { type: 'cursor', cursor: null, limit: size } : { type: 'offset', offset: 0, limit: size };
   let skipped = 0;
+  // Cursor paging keeps every cursor it was given (one per page) and the ids of the page before: a cursor
+  // sent twice, or a page that only repeats the one before, is a loop. Offset paging keeps every id.
+  const cursors = new Set<string>();
+  let previousIds = new Set<string>();
+  let emptyInARow = 0;
   for (;;) {
     if (signal.aborted) throw abortError(signal);
     const result = await adapter.list({ tenantId, query, page }, { signal });
     skipped += result.skipped?.length ?? 0;
+    const before = getRows();
+    const pageIds = new Set<string>();
     for (const event of result.events) {
       if (seen) {
         if (seen.has(event.id)) continue;
         seen.add(event.id);
+      } else {
+        if (previousIds.has(event.id) || pageIds.has(event.id)) continue;
+        pageIds.add(event.id);
       }
       text += encode(event);
       setRows(getRows() + 1);
     }
+    const added = getRows() - before;
     if (text.length > PART_CHARS) await flush();
     onProgress({ rows: getRows(), total });
     await slice();
+    if (getRows() > MAX_EXPORT_ROWS) throw pagingError(getRows(), `The server kept sending events past ${MAX_EXPORT_ROWS} rows.`);
+    // A page of events all seen already: the server ignores the paging and sends the same events again.
+    if (result.events.length > 0 && added === 0) {
+      throw pagingError(getRows(), 'The server sent events it had already sent (it may ignore the page asked for).');
+    }
     if (page.type === 'cursor') {
-      if (!result.nextCursor) break;
-      page = { ...page, cursor: result.nextCursor };
+      const next = result.nextCursor;
+      if (!next) break;
+      if (next === page.cursor || cursors.has(next)) throw pagingError(getRows(), 'The server sent a page cursor it had sent before.');
+      cursors.add(next);
+      emptyInARow = result.events.length === 0 ? emptyInARow + 1 : 0;
+      if (emptyInARow >= MAX_EMPTY_PAGES) throw pagingError(getRows(), `The server sent ${MAX_EMPTY_PAGES} empty pages in a row, each with a next cursor.`);
+      previousIds = pageIds;
+      page = { ...page, cursor: next };
     } else {
       const next = page.offset + size;
       if (result.events.length === 0 || (result.total !== undefined && next >= result.total)) break;
       page = { ...page, offset: next };
     }
   }
+  if (signal.aborted) throw abortError(signal);
   const rows = getRows();
   // A server that stops paging before the count it gave would leave a short file: say so instead.
   if (total !== undefined && rows + skipped < total) {

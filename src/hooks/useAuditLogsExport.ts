@@ -87,15 +87,19 @@ export function useAuditLogsExport(
     };
     run().then(
       (result) => {
+        // Cancelled (an adapter may ignore the signal and finish anyway): nothing is saved, and a newer
+        // export's state and controller are not this one's to touch.
+        if (abort.signal.aborted) return;
         controller.current = null;
         if (result.blob) download(result.blob, fileName);
         setState({ status: 'done', format, rows: result.rows, fileName, overExcelLimit: result.overExcelLimit });
       },
       (error: unknown) => {
+        if (abort.signal.aborted) return;
         controller.current = null;
-        // A cancel, or a save picker the user closed: nothing to say.
+        // A save picker the user closed: nothing to say.
         const dismissed = error instanceof DOMException && error.name === 'AbortError';
-        if (abort.signal.aborted || dismissed) setState({ status: 'idle' });
+        if (dismissed) setState({ status: 'idle' });
         else setState({ status: 'failed', format, rows: error instanceof ExportError ? error.rows : 0, error });
       },
     );

@@ -38,8 +38,16 @@ export interface EventWindow {
   error: unknown;
   /** Malformed events left out of the pages in view. */
   skipped: number;
+  /**
+   * Why a cursor walk stopped before the server said it ended: it sent a cursor (or a page) it had sent
+   * before, or empty pages that kept pointing on. What loaded before stays.
+   */
+  pagingStopped?: 'repeated' | 'empty';
   retry(): void;
 }
+
+/** Empty pages in a row, each with a next cursor, before the viewer stops asking. */
+const MAX_EMPTY_PAGES = 5;
 
 /** Rows in view, first and last (inclusive). */
 export interface VisibleRange {
@@ -138,13 +146,17 @@ interface CursorTrail {
   cursors: (string | null)[];
   sizes: number[];
   ended: boolean;
+  /** Set when the walk stopped because the server's paging would repeat or never end. */
+  stopped?: 'repeated' | 'empty';
+  /** Empty pages in a row at the end of the trail. */
+  empty: number;
 }
 
 function useCursorPages(query: AuditQuery, range: VisibleRange, enabled: boolean): EventWindow {
   const scope = useQueryScope();
   const identity = JSON.stringify(query);
   const [stored, setTrail] = useState<CursorTrail | undefined>();
-  const trail: CursorTrail = stored?.identity === identity ? stored : { identity, cursors: [null], sizes: [], ended: false };
+  const trail: CursorTrail = stored?.identity === identity ? stored : { identity, cursors: [null], sizes: [], ended: false, empty: 0 };
   const starts = [0];
   for (const size of trail.sizes) starts.push(starts[starts.length - 1]! + size);
   const loadedRows = starts[starts.length - 1]!;
@@ -170,11 +182,19 @@ function useCursorPages(query: AuditQuery, range: VisibleRange, enabled: boolean
     const data = results[i]!.data;
     if (!data || next.sizes[p] !== undefined || p !== next.sizes.length) return;
     const cursor = data.nextCursor ?? null;
+    // A page that only repeats the one before, a cursor sent before, or empty pages that keep pointing on:
+    // the walk ends here instead of repeating rows or loading forever.
+    const before = i > 0 && pages[i - 1] === p - 1 ? results[i - 1]!.data?.events : undefined;
+    const repeatsPage = Boolean(before?.length && data.events.length && data.events.every((e) => before!.some((b) => b.id === e.id)));
+    const empty = data.events.length === 0 ? next.empty + 1 : 0;
+    const stopped = repeatsPage || (cursor !== null && next.cursors.includes(cursor)) ? 'repeated' : cursor && empty >= MAX_EMPTY_PAGES ? 'empty' : undefined;
     next = {
       ...next,
-      sizes: [...next.sizes, data.events.length],
-      cursors: cursor ? [...next.cursors, cursor] : next.cursors,
-      ended: !cursor,
+      sizes: [...next.sizes, repeatsPage ? 0 : data.events.length],
+      cursors: cursor && !stopped ? [...next.cursors, cursor] : next.cursors,
+      ended: !cursor || Boolean(stopped),
+      empty,
+      ...(stopped && { stopped }),
     };
   });
   if (next !== trail) setTrail(next);
@@ -188,14 +208,15 @@ function useCursorPages(query: AuditQuery, range: VisibleRange, enabled: boolean
     rowCount: loadedRows + (trail.ended ? 0 : 1),
     // Without a reported total, what has loaded is a lower bound ("At least 200 events").
     total: reportedTotal ?? (knownPages ? loadedRows : undefined),
-    exact: reportedTotal !== undefined || trail.ended,
+    exact: reportedTotal !== undefined || (trail.ended && !trail.stopped),
     initialLoading: enabled && !knownPages && !shared.error,
+    ...(trail.stopped && { pagingStopped: trail.stopped }),
     row(index) {
       if (index >= loadedRows) return shared.error ? { status: 'error' } : { status: 'loading' };
       const p = pageOf(index);
       const page = byPage.get(p);
       if (page?.data) {
-        const event = page.data.events[index - starts[p]!];
+        const event = index - starts[p]! < trail.sizes[p]! ? page.data.events[index - starts[p]!] : undefined;
         return event ? { status: 'ready', event } : { status: 'missing' };
       }
       return page?.isError ? { status: 'error' } : { status: 'loading' };

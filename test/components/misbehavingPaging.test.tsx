@@ -1,0 +1,69 @@
+/**
+ * A cursor server whose paging would repeat or never end: the viewer stops loading, says so where the count
+ * is, and never shows an event twice.
+ */
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AuditLogsAdapter } from '../../src/api/adapter';
+import type { AuditEvent } from '../../src/core/event';
+import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
+import { generateAuditEvents } from '../../src/mock/generator';
+import { NOW } from '../fixtures/events';
+import { readyRows, renderAuditLogs } from '../browser/setup';
+
+const memory = createMemoryAdapter(generateAuditEvents({ tenantId: 'acme', count: 40, seed: 8, now: NOW }), { now: NOW });
+let all: AuditEvent[] = [];
+
+/** A cursor-only adapter whose pages come from `page(cursor)`; counts its list calls. */
+function cursorServer(page: (cursor: string | null) => { events: AuditEvent[]; nextCursor?: string }) {
+  const calls = { list: 0 };
+  const adapter: AuditLogsAdapter = {
+    ...memory,
+    capabilities: { ...memory.capabilities, paging: 'cursor', total: false },
+    list: async (request) => {
+      calls.list++;
+      if (!all.length) all = (await memory.list({ tenantId: 'acme', query: {}, page: { type: 'offset', offset: 0, limit: 100 } })).events;
+      return page(request.page.type === 'cursor' ? request.page.cursor : null);
+    },
+  };
+  return { adapter, calls };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+const shownIds = () => readyRows().map((r) => r.getAttribute('data-event-id') ?? r.textContent);
+
+describe('a cursor server that misbehaves', () => {
+  it('stops at a cursor it sent before', async () => {
+    const next: Record<string, string | undefined> = { '': 'a', a: 'b', b: 'a' };
+    const { adapter, calls } = cursorServer((cursor) => {
+      const i = ['', 'a', 'b'].indexOf(cursor ?? '');
+      return { events: all.slice(i * 5, i * 5 + 5), nextCursor: next[cursor ?? ''] };
+    });
+    renderAuditLogs({ adapter, newEventsInterval: 0 });
+    await screen.findByText('The server sent a page it had sent before, so loading stopped here.');
+    await waitFor(() => expect(readyRows()).toHaveLength(15));
+    await settle();
+    expect(calls.list).toBe(3);
+    expect(new Set(shownIds()).size).toBe(15);
+  });
+
+  it('stops when the same events come back under a new cursor', async () => {
+    let n = 0;
+    const { adapter, calls } = cursorServer(() => ({ events: all.slice(0, 5), nextCursor: `c${++n}` }));
+    renderAuditLogs({ adapter, newEventsInterval: 0 });
+    await screen.findByText('The server sent a page it had sent before, so loading stopped here.');
+    await settle();
+    expect(readyRows()).toHaveLength(5);
+    expect(calls.list).toBe(2);
+  });
+
+  it('stops after empty pages that keep pointing on', async () => {
+    let n = 0;
+    const { adapter, calls } = cursorServer((cursor) => ({ events: cursor === null ? all.slice(0, 5) : [], nextCursor: `c${++n}` }));
+    renderAuditLogs({ adapter, newEventsInterval: 0 });
+    await screen.findByText('The server kept sending empty pages, so loading stopped here.', {}, { timeout: 5000 });
+    await settle();
+    expect(calls.list).toBe(6);
+    expect(readyRows()).toHaveLength(5);
+  });
+});
