@@ -1,5 +1,6 @@
 import type { AuditHistogram } from '../core/page.js';
 import { SEVERITY_LEVELS, type SeverityLevel } from '../core/severity.js';
+import { clampBuckets } from '../core/histogramCap.js';
 import { DAY, HOUR, MINUTE, toIsoUtc } from '../core/time.js';
 
 /** Bucket widths a histogram may use, smallest first: each a round number a person reads at a glance. */
@@ -17,13 +18,18 @@ export const BUCKET_SIZES: readonly number[] = [
   30 * DAY,
 ];
 
-/** The smallest bucket width that covers `from..to` in at most `maxBuckets` buckets. */
+/**
+ * The smallest bucket width that covers `from..to` in at most `maxBuckets` buckets (itself at most
+ * `MAX_HISTOGRAM_BUCKETS`). Past the widest round width (30 days: a range from year 1), a multiple of it.
+ */
 export function chooseBucketSize(from: number, to: number, maxBuckets = 60): number {
+  const max = clampBuckets(maxBuckets);
   const span = Math.max(0, to - from);
   for (const size of BUCKET_SIZES) {
-    if (Math.ceil(span / size) + 1 <= maxBuckets) return size;
+    if (Math.ceil(span / size) + 1 <= max) return size;
   }
-  return BUCKET_SIZES[BUCKET_SIZES.length - 1]!;
+  const widest = BUCKET_SIZES[BUCKET_SIZES.length - 1]!;
+  return widest * Math.max(1, Math.ceil(span / widest / Math.max(1, max - 1)));
 }
 
 /**
@@ -40,7 +46,8 @@ export function buildHistogram(
 ): AuditHistogram {
   const bucketMs = chooseBucketSize(from, to, maxBuckets);
   const first = Math.floor(from / bucketMs) * bucketMs;
-  const count = Math.max(1, Math.ceil((to - first) / bucketMs));
+  // Aligning `from` down can add one bucket; the count never passes what was asked for.
+  const count = Math.min(clampBuckets(maxBuckets), Math.max(1, Math.ceil((to - first) / bucketMs)));
   const counts = new Array<number>(count).fill(0);
   const levels = SEVERITY_LEVELS.length;
   const byLevel = levelAt ? new Int32Array(count * levels) : undefined;

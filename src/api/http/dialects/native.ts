@@ -6,6 +6,7 @@ import { SEVERITY_LEVELS, type SeverityLevel } from '../../../core/severity.js';
 import { queryToSearchParams } from '../../../core/queryUrl.js';
 import { AuditApiError } from '../../errors.js';
 import { enc, readOne, readRows, rows, type Dialect } from './shared.js';
+import { capHistogram, clampBuckets } from '../../../core/histogramCap.js';
 
 /** Our own REST protocol (docs/protocol.md): everything the component can do. Tenant in `X-Tenant-Id`. */
 export const TENANT_HEADER = 'x-tenant-id';
@@ -86,8 +87,10 @@ export const nativeDialect: Dialect = {
       },
       async stats({ tenantId, query, maxBuckets }, options) {
         const params = queryToSearchParams(query);
-        if (maxBuckets) params.set('buckets', String(maxBuckets));
-        return client.json({ path: '/stats', query: params, headers: tenant(tenantId), signal: options?.signal }, StatsSchema);
+        if (maxBuckets) params.set('buckets', String(clampBuckets(maxBuckets)));
+        const stats = await client.json({ path: '/stats', query: params, headers: tenant(tenantId), signal: options?.signal }, StatsSchema);
+        // However many buckets the server sends, the chart gets at most what it asked for (neighbours merged).
+        return { ...stats, histogram: capHistogram(stats.histogram, clampBuckets(maxBuckets)) };
       },
       async getDataStructure({ tenantId }, options) {
         const body = await client.json({ path: '/data-structure', headers: tenant(tenantId), signal: options?.signal }, FieldsSchema);

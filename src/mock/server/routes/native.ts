@@ -5,6 +5,7 @@ import type { AuditQuery } from '../../../core/query.js';
 import { queryFromSearchParams } from '../../../core/queryUrl.js';
 import { badRequest, csvResponse, json, readJson, requireTenant } from '../http.js';
 import { int, type RouteTable } from './shared.js';
+import { clampBuckets } from '../../../core/histogramCap.js';
 
 /** docs/protocol.md, served. */
 export const nativeRoutes: RouteTable = [
@@ -28,7 +29,7 @@ export const nativeRoutes: RouteTable = [
   ['GET', /^\/stats$/, async (ctx) => {
     const { query, issues } = queryFromSearchParams(ctx.url.searchParams);
     if (issues.length) badRequest(`Invalid query: ${issues.join('; ')}`, issues);
-    const maxBuckets = int(ctx.url.searchParams.get('buckets'), 'buckets', 60);
+    const maxBuckets = clampBuckets(int(ctx.url.searchParams.get('buckets'), 'buckets', 60));
     return json(await ctx.backend.stats({ tenantId: requireTenant(ctx.request.headers.get(TENANT_HEADER), TENANT_HEADER), query, maxBuckets }));
   }],
   ['GET', /^\/data-structure$/, async (ctx) =>
