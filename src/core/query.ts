@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { formatIssues } from './event.js';
 import { BUILT_IN_FIELDS, type FieldDefinition, type FieldType } from './fields.js';
 import { DAY, HOUR, parseTimestamp } from './time.js';
+import { QUERY_LIMITS } from './queryLimits.js';
 
 export const TIME_PRESETS = ['1h', '24h', '7d', '30d', '90d'] as const;
 export type TimePreset = (typeof TIME_PRESETS)[number];
@@ -40,13 +41,13 @@ export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly FilterOperat
   json: ['contains'],
 };
 
-const scalar = z.union([z.string(), z.number()]);
+const scalar = z.union([z.string().check(z.maxLength(QUERY_LIMITS.valueChars)), z.number()]);
 const isoDateTime = z.string().check(z.refine((v) => parseTimestamp(v) !== undefined, 'must be an ISO 8601 date-time'));
 
 export const FieldFilterSchema = z.object({
   field: z.string().check(z.minLength(1)),
   op: z.enum(FILTER_OPERATORS),
-  value: z.union([scalar, z.array(scalar)]),
+  value: z.union([scalar, z.array(scalar).check(z.maxLength(QUERY_LIMITS.values))]),
 });
 export type FieldFilter = z.infer<typeof FieldFilterSchema>;
 
@@ -64,10 +65,10 @@ export const SortSchema = z.object({ field: z.string().check(z.minLength(1)), di
 export type AuditSort = z.infer<typeof SortSchema>;
 
 export const AuditQuerySchema = z.strictObject({
-  search: z.optional(z.string().check(z.maxLength(500))),
-  severities: z.optional(z.array(z.string().check(z.minLength(1)))),
+  search: z.optional(z.string().check(z.maxLength(QUERY_LIMITS.search))),
+  severities: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(QUERY_LIMITS.valueChars))).check(z.maxLength(QUERY_LIMITS.severities))),
   timeRange: z.optional(TimeRangeSchema),
-  filters: z.optional(z.array(FieldFilterSchema).check(z.maxLength(50))),
+  filters: z.optional(z.array(FieldFilterSchema).check(z.maxLength(QUERY_LIMITS.filters))),
   sort: z.optional(SortSchema),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

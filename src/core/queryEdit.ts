@@ -3,6 +3,7 @@ import { isTimestampText } from './filterForm.js';
 import type { Formatter } from './format.js';
 import { DEFAULT_MESSAGES, type AuditLogsMessages } from './messages.js';
 import { AuditQueryError, compactQuery, parseAuditQuery, type AuditQuery, type FieldFilter, type TimeRange } from './query.js';
+import { capQuery } from './queryLimits.js';
 
 /** Whether anything narrows the log (sort does not). */
 export function hasFilters(query: AuditQuery): boolean {
@@ -28,10 +29,11 @@ function issuesOf(query: AuditQuery, fields: readonly FieldDefinition[]): string
  * stale or hand-edited link opens a (less) filtered log with a notice instead of an error.
  */
 export function sanitizeQuery(
-  input: AuditQuery,
+  uncapped: AuditQuery,
   fields: readonly FieldDefinition[],
 ): { query: AuditQuery; issues: string[] } {
-  const issues: string[] = [];
+  // The whole query within its limits first: each part is then checked once, never thousands of times.
+  const { query: input, issues } = capQuery(uncapped);
   const out: AuditQuery = {};
   const keep = <K extends keyof AuditQuery>(key: K, value: AuditQuery[K]) => {
     const problems = issuesOf({ [key]: value } as AuditQuery, fields);

@@ -1,5 +1,6 @@
 import { SCHEMA_MESSAGES } from './schemaIssues.js';
 import type { AuditQuery, FieldFilter, TimeRange } from './query.js';
+import { QUERY_LIMITS, capQuery } from './queryLimits.js';
 import {
   AuditQuerySchema,
   FILTER_OPERATORS,
@@ -87,8 +88,8 @@ export function queryFromSearchParams(
   const query: AuditQuery = {};
   const search = sp.get(`${p}q`);
   if (search !== null) {
-    if (search.length <= 500) query.search = search;
-    else issues.push('search text is longer than 500 characters');
+    if (search.length <= QUERY_LIMITS.search) query.search = search;
+    else issues.push(`search text is longer than ${QUERY_LIMITS.search} characters`);
   }
   const severities = sp.getAll(`${p}severity`).filter((s) => s.trim() !== '');
   if (severities.length) query.severities = severities;
@@ -108,7 +109,13 @@ export function queryFromSearchParams(
     else issues.push(`time range: ${checked.error.issues.map((i) => i.message).join(', ')}`);
   }
   const filters: FieldFilter[] = [];
-  for (const raw of sp.getAll(`${p}filter`)) {
+  const rawFilters = sp.getAll(`${p}filter`);
+  // Only as many as a query may hold are read (decoding thousands would be work for nothing).
+  for (const raw of rawFilters.slice(0, QUERY_LIMITS.filters)) {
+    if (raw.length > 4 * QUERY_LIMITS.valueChars * QUERY_LIMITS.values) {
+      issues.push('a filter longer than any filter can be was left out');
+      continue;
+    }
     const decoded = decodeFilter(raw);
     if (typeof decoded === 'string') issues.push(decoded);
     else filters.push(decoded);
@@ -121,5 +128,7 @@ export function queryFromSearchParams(
     if (at > 0 && (direction === 'asc' || direction === 'desc')) query.sort = { field: sort.slice(0, at), direction };
     else issues.push(`sort "${sort}" is not field:asc or field:desc`);
   }
-  return { query: compactQuery(query), issues };
+  if (rawFilters.length > QUERY_LIMITS.filters) issues.push(`only the first ${QUERY_LIMITS.filters} of ${rawFilters.length} filters are used`);
+  const capped = capQuery(compactQuery(query));
+  return { query: capped.query, issues: [...issues, ...capped.issues] };
 }
