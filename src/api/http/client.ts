@@ -4,11 +4,16 @@ import { formatIssues } from '../../core/event.js';
 import { AuditApiError, abortError, type AuditApiErrorKind } from '../errors.js';
 import { sleep } from '../sleep.js';
 
-/** A bearer token, or nothing; asked again with `forceRefresh` after a 401. */
-export type GetToken = (options: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
+/**
+ * A bearer token for a tenant, or nothing; asked again with `forceRefresh` after a 401. Tokens are kept per
+ * tenant; a failed lookup is never kept (the next request asks again).
+ */
+export type GetToken = (options: { forceRefresh: boolean; tenantId?: string }) => string | null | undefined | Promise<string | null | undefined>;
 
 export interface HttpClientOptions {
   baseUrl: string;
+  /** The tenant this client asks tokens for (one client per tenant). */
+  tenantId?: string;
   getToken?: GetToken;
   headers?: Record<string, string>;
   fetch?: typeof fetch;
@@ -29,6 +34,8 @@ export interface HttpRequest {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Safe to send twice (a POST that only reads, such as an export). @default every method but POST */
+  idempotent?: boolean;
 }
 
 
@@ -88,9 +95,27 @@ export class HttpClient {
   }
 
   private url(request: HttpRequest): string {
+    // A `.` or `..` segment (an id such as "..", written plainly or as %2e) would make the URL another
+    // resource: `DELETE /events/..` is `DELETE /`. No path of the protocols has one, so none is sent.
+    for (const segment of request.path.split('/')) {
+      if (/^(?:\.|%2e){1,2}$/i.test(segment)) {
+        throw new AuditApiError('bad-request', `${this.describe(request)} was not sent: "${segment}" cannot be a path segment (an id of "." or ".." names another resource).`);
+      }
+    }
     const base = this.options.baseUrl.replace(/\/+$/, '');
     const qs = request.query?.toString();
     return `${base}${request.path}${qs ? `?${qs}` : ''}`;
+  }
+
+  /** Headers of a request: later ones replace earlier ones whatever their letter case (never "A, B"). */
+  private headers(request: HttpRequest, token: string | null | undefined): Headers {
+    const headers = new Headers({ accept: 'application/json' });
+    for (const layer of [this.options.headers, request.headers]) {
+      for (const [name, value] of Object.entries(layer ?? {})) headers.set(name, value);
+    }
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (request.body !== undefined) headers.set('content-type', 'application/json');
+    return headers;
   }
 
   /** The token in use, as a promise: its identity says which token a request was sent with. */
@@ -98,7 +123,7 @@ export class HttpClient {
     const { getToken } = this.options;
     if (!getToken) return undefined;
     if (!this.token) {
-      const token = Promise.resolve().then(() => getToken({ forceRefresh: false }));
+      const token = Promise.resolve().then(() => getToken({ forceRefresh: false, tenantId: this.options.tenantId }));
       // A failed lookup is not remembered: the next request asks again.
       token.catch(() => {
         if (this.token === token) this.token = null;
@@ -114,11 +139,18 @@ export class HttpClient {
    */
   private refreshedToken(used: Promise<string | null | undefined> | undefined): Promise<string | null | undefined> {
     if (this.token && this.token !== used) return this.token;
-    this.refreshing ??= Promise.resolve()
-      .then(() => this.options.getToken!({ forceRefresh: true }))
-      .finally(() => {
-        this.refreshing = null;
+    if (!this.refreshing) {
+      const refreshing = Promise.resolve()
+        .then(() => this.options.getToken!({ forceRefresh: true, tenantId: this.options.tenantId }))
+        .finally(() => {
+          this.refreshing = null;
+        });
+      // A refresh that fails is not the token from now on: the next request asks getToken again.
+      refreshing.catch(() => {
+        if (this.token === refreshing) this.token = null;
       });
+      this.refreshing = refreshing;
+    }
     this.token = this.refreshing;
     return this.refreshing;
   }
@@ -141,25 +173,27 @@ export class HttpClient {
     const retries = this.options.retries ?? 2;
     const baseDelay = this.options.retryDelayMs ?? 300;
     const maxRetryAfter = this.options.maxRetryAfterMs ?? 30_000;
+    const method = request.method ?? 'GET';
+    // A create that may have reached the server is never sent twice (it would be two events).
+    const retriesAfterFailure = (request.idempotent ?? method !== 'POST') ? retries : 0;
     let refreshed = false;
     let attempt = 0;
+    const url = this.url(request);
     let tokenUsed = this.tokenPromise();
     let usedToken = await this.awaitToken(tokenUsed, request);
     for (;;) {
-      const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
-      if (usedToken) headers.authorization = `Bearer ${usedToken}`;
-      if (request.body !== undefined) headers['content-type'] = 'application/json';
+      const headers = this.headers(request, usedToken);
       let response: Response;
       try {
-        response = await this.fetchImpl(this.url(request), {
-          method: request.method ?? 'GET',
+        response = await this.fetchImpl(url, {
+          method,
           headers,
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
           signal: request.signal,
         });
       } catch (error) {
         if (request.signal?.aborted) throw abortError(request.signal);
-        if (attempt < retries) {
+        if (attempt < retriesAfterFailure) {
           await sleep(baseDelay * 2 ** attempt++, request.signal);
           continue;
         }
@@ -168,6 +202,10 @@ export class HttpClient {
         });
       }
       if (response.ok) return response;
+      // A delete sent again (its first answer lost, or a 5xx after it took effect) that finds nothing: done.
+      if (method === 'DELETE' && attempt > 0 && (response.status === 404 || response.status === 410)) {
+        return new Response(null, { status: 204 });
+      }
       if (response.status === 401 && !refreshed && this.options.getToken) {
         refreshed = true;
         tokenUsed = this.refreshedToken(tokenUsed);
@@ -175,7 +213,8 @@ export class HttpClient {
         continue;
       }
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-      const transient = response.status >= 500 || response.status === 429;
+      // 429 says the request was not handled, so even a create may go again; a 5xx may have been handled.
+      const transient = response.status === 429 || (response.status >= 500 && attempt < retriesAfterFailure);
       if (transient && attempt < retries && (retryAfter === undefined || retryAfter <= maxRetryAfter)) {
         await sleep(retryAfter ?? baseDelay * 2 ** attempt, request.signal);
         attempt++;

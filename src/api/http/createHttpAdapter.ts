@@ -23,7 +23,10 @@ export interface HttpAdapterOptions {
   dialect?: HttpDialect | Dialect;
   /** The tenant for requests that name none (the component always names its `tenantId`). */
   tenantId?: string;
-  /** A bearer token (sync or async); called again with `forceRefresh: true` once after a 401. */
+  /**
+   * A bearer token (sync or async) for the tenant it names; called again with `forceRefresh: true` once after
+   * a 401. Kept per tenant; a failure is never kept.
+   */
   getToken?: GetToken;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
@@ -49,6 +52,9 @@ function nameFailure(error: unknown, method: string): unknown {
   });
 }
 
+/** Tenants whose client (token, cached metadata) an adapter keeps at once. */
+const MAX_TENANT_CLIENTS = 16;
+
 /** An adapter for a real server, speaking one of four protocols through one request pipeline. */
 export function createHttpAdapter(options: HttpAdapterOptions): AuditLogsAdapter {
   const dialect = typeof options.dialect === 'object' ? options.dialect : DIALECTS[options.dialect ?? 'native'];
@@ -56,13 +62,28 @@ export function createHttpAdapter(options: HttpAdapterOptions): AuditLogsAdapter
     throw new TypeError(`Unknown dialect "${String(options.dialect)}": use native, frontegg, fsh, logging, or defineDialect({...}).`);
   }
   if (!options.baseUrl) throw new TypeError('createHttpAdapter needs a baseUrl.');
-  const client = new HttpClient(options);
-  const methods = dialect.create(client) as unknown as Record<string, (request: { tenantId: string }, ...rest: unknown[]) => Promise<unknown>>;
+  type Methods = Record<string, (request: { tenantId: string }, ...rest: unknown[]) => Promise<unknown>>;
+  // One client (its token, its cached metadata) per tenant: a token or an answer for one tenant never
+  // serves another. The few most recent tenants are kept.
+  const perTenant = new Map<string, Methods>();
+  const methodsFor = (tenant: string): Methods => {
+    let found = perTenant.get(tenant);
+    if (found) {
+      perTenant.delete(tenant);
+    } else {
+      found = dialect.create(new HttpClient({ ...options, tenantId: tenant || undefined })) as unknown as Methods;
+      if (perTenant.size >= MAX_TENANT_CLIENTS) perTenant.delete(perTenant.keys().next().value!);
+    }
+    perTenant.set(tenant, found);
+    return found;
+  };
   const { tenantId } = options;
-  for (const [name, method] of Object.entries(methods)) {
-    methods[name] = async (request, ...rest) => {
+  const methods: Methods = {};
+  for (const name of Object.keys(methodsFor(tenantId ?? ''))) {
+    methods[name] = async (given, ...rest) => {
+      const request = tenantId ? { ...given, tenantId: given.tenantId || tenantId } : given;
       try {
-        return await method(tenantId ? { ...request, tenantId: request.tenantId || tenantId } : request, ...rest);
+        return await methodsFor(request.tenantId ?? '')[name]!(request, ...rest);
       } catch (error) {
         const signal = (rest[0] as { signal?: AbortSignal } | undefined)?.signal;
         throw signal?.aborted ? error : nameFailure(error, name);

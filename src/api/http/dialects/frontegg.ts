@@ -5,7 +5,7 @@ import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
 import type { PageRequest } from '../../../core/page.js';
 import { own, setOwn } from '../../../core/own.js';
 import { AuditApiError } from '../../errors.js';
-import { readOne, readRows, rows, unsupported, type Dialect } from './shared.js';
+import { csvBody, readOne, readRows, rows, unsupported, type Dialect } from './shared.js';
 
 /** Frontegg's audits API as its admin portal uses it. Tenant in `frontegg-tenant-id`. */
 export const FRONTEGG_TENANT_HEADER = 'frontegg-tenant-id';
@@ -282,9 +282,9 @@ export const fronteggDialect: Dialect = {
           body: { properties: columns.map((c) => ({ name: own(KEYS, c.name) ?? c.name, displayName: c.displayName })) },
           headers: { ...tenant(tenantId), accept: 'text/csv' },
           signal: options?.signal,
+          idempotent: true,
         });
-        if (!response.body) throw new AuditApiError('invalid-response', 'POST /audits/export/csv/v2 answered without a body.');
-        return response.body;
+        return csvBody(response, 'POST /audits/export/csv/v2');
       },
       async create({ tenantId, event }, options) {
         // The server assigns the id.

@@ -4,6 +4,7 @@ import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
 import { AuditApiError } from '../../errors.js';
 import { enc, readOne, readRows, unsupported, type Dialect } from './shared.js';
 import { fallbackMetadata, readFilterMetadata, type FilterMetadata } from './loggingMetadata.js';
+import { untilAborted } from '../../sleep.js';
 
 /**
  * A cursor-paged logging API: `GET /api/logging/audit/` with its `/filters` metadata, `GET` and `DELETE`
@@ -123,8 +124,10 @@ export const loggingDialect: Dialect = {
     const metaOf = (tenantId: string, signal?: AbortSignal): Promise<FilterMetadata> => {
       let found = metadata.get(tenantId);
       if (!found) {
+        // Shared by every caller, so tied to none of their signals: one caller giving up (a search typed
+        // over) must not fail the others. Each caller stops waiting on its own signal.
         found = client
-          .json({ path: `${LOGGING_PATH}filters`, headers: tenant(tenantId), signal }, z.unknown())
+          .json({ path: `${LOGGING_PATH}filters`, headers: tenant(tenantId) }, z.unknown())
           .then(readFilterMetadata, (error: unknown) => {
             metadata.delete(tenantId);
             if (error instanceof AuditApiError && (error.kind === 'invalid-response' || error.kind === 'not-found')) return fallbackMetadata();
@@ -132,7 +135,7 @@ export const loggingDialect: Dialect = {
           });
         metadata.set(tenantId, found);
       }
-      return found;
+      return untilAborted(found, signal);
     };
     return {
       async list({ tenantId, query, page }, options) {

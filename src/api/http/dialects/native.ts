@@ -5,7 +5,7 @@ import type { AuditStats } from '../../../core/page.js';
 import { SEVERITY_LEVELS, type SeverityLevel } from '../../../core/severity.js';
 import { queryToSearchParams } from '../../../core/queryUrl.js';
 import { AuditApiError } from '../../errors.js';
-import { enc, readOne, readRows, rows, type Dialect } from './shared.js';
+import { csvBody, enc, readOne, readRows, rows, type Dialect } from './shared.js';
 import { capHistogram, clampBuckets } from '../../../core/histogramCap.js';
 
 /** Our own REST protocol (docs/protocol.md): everything the component can do. Tenant in `X-Tenant-Id`. */
@@ -110,9 +110,9 @@ export const nativeDialect: Dialect = {
           body: { query, columns },
           headers: { ...tenant(tenantId), accept: 'text/csv' },
           signal: options?.signal,
+          idempotent: true,
         });
-        if (!response.body) throw new AuditApiError('invalid-response', 'POST /events/export answered without a body.');
-        return response.body;
+        return csvBody(response, 'POST /events/export');
       },
       async create({ tenantId, event }, options) {
         const body = await client.json(

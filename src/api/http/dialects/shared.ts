@@ -61,3 +61,46 @@ export function unsupported(dialect: string, what: string): never {
 }
 
 export const enc = encodeURIComponent;
+
+/** Content types a CSV export may come as (servers vary); anything else is not saved. */
+const CSV_TYPES = /^(?:text\/csv|application\/csv|text\/comma-separated-values|text\/plain|application\/octet-stream|application\/vnd\.ms-excel|text\/x-csv)\b/i;
+
+/**
+ * A server's CSV answer as a stream, once it is CSV: a sign-in page or an error in JSON (whatever its
+ * type says, the first bytes are looked at too) is an `invalid-response` error, never a file.
+ */
+export async function csvBody(response: Response, what: string): Promise<ReadableStream<Uint8Array>> {
+  const type = (response.headers.get('content-type') ?? '').trim();
+  const notCsv = (seen: string) =>
+    new AuditApiError(
+      'invalid-response',
+      /html/i.test(seen)
+        ? `${what} answered with a web page instead of CSV, often a sign-in page: the session may have expired. Nothing was saved.`
+        : `${what} answered ${seen} instead of CSV. Nothing was saved.`,
+      { status: response.status },
+    );
+  if (type && !CSV_TYPES.test(type)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw notCsv(type);
+  }
+  if (!response.body) throw new AuditApiError('invalid-response', `${what} answered without a body.`);
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const head = first.value ? new TextDecoder().decode(first.value.subarray(0, 256)).replace(/^\uFEFF/, '').trimStart() : '';
+  if (/^<(?:!doctype|html|\?xml|head|body)\b/i.test(head)) {
+    await reader.cancel().catch(() => undefined);
+    throw notCsv('text/html');
+  }
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
