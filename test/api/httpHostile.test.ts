@@ -35,7 +35,7 @@ describe('tokens', () => {
   });
 
   it('asks for a token per tenant and never sends one tenant’s token for another', async () => {
-    server = await startRawServer((req, res, url) => {
+    server = await startRawServer((req, res) => {
       const tenant = String(req.headers['x-tenant-id']);
       return req.headers.authorization === `Bearer token-${tenant}` ? sendJson(res, page(tenant)) : sendJson(res, { message: 'wrong token' }, 401);
     });
