@@ -5,6 +5,7 @@ import type { FieldFilter } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { useModalDialog } from '../hooks/useModalDialog.js';
 import { useDeleteEvent } from '../hooks/useDeleteEvent.js';
+import { useSingleFlight } from '../hooks/useSingleFlight.js';
 import { DeleteEventDialog } from './DeleteEventDialog.js';
 import { EventFields } from './EventFields.js';
 import { RelatedEvents } from './RelatedEvents.js';
@@ -45,6 +46,7 @@ export function EventDetails(props: EventDetailsProps) {
   const titleId = useId();
   const [confirming, setConfirming] = useState(false);
   const deletion = useDeleteEvent();
+  const once = useSingleFlight();
   const { onDeleted } = props;
   const refocusDelete = useRef(false);
   const cancelDelete = () => {
@@ -125,7 +127,7 @@ export function EventDetails(props: EventDetailsProps) {
           pending={deletion.isPending}
           error={deletion.error}
           onCancel={cancelDelete}
-          onConfirm={() => deletion.mutate(event.id, { onSuccess: () => onDeleted(event) })}
+          onConfirm={() => once((done) => deletion.mutate(event.id, { onSuccess: () => onDeleted(event), onSettled: done }))}
         />
       ) : null}
     </dialog>

@@ -131,9 +131,16 @@ export function toFieldForm(field: FieldDefinition): FieldFormValues {
   };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Text that looks like an email: one @, no spaces, a dot inside the domain. Linear (no backtracking). */
+function looksLikeEmail(value: string): boolean {
+  const at = value.indexOf('@');
+  if (at <= 0 || at !== value.lastIndexOf('@') || /\s/.test(value)) return false;
+  const dot = value.indexOf('.', at + 2);
+  return dot > 0 && dot < value.length - 1;
+}
 const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
-const IPV6 = /^[0-9a-f:]+:[0-9a-f:]*$/i;
+/** Hex digits and colons only (one class, no nesting: linear); a colon is checked apart. */
+const IPV6_CHARS = /^[0-9a-f:]+$/i;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** A type that fits a value, for prefilling the form. */
@@ -141,8 +148,8 @@ export function guessFieldType(value: JsonValue | undefined): CustomFieldType {
   if (typeof value === 'number') return 'number';
   if (value !== null && typeof value === 'object') return 'json';
   if (typeof value !== 'string') return 'string';
-  if (EMAIL.test(value)) return 'email';
-  if (IPV4.test(value) || (IPV6.test(value) && value.includes(':'))) return 'ip';
+  if (looksLikeEmail(value)) return 'email';
+  if (IPV4.test(value) || (value.includes(':') && IPV6_CHARS.test(value))) return 'ip';
   if (ISO.test(value)) return 'datetime';
   return 'string';
 }

@@ -28,6 +28,21 @@ async function openRow(index: number) {
 }
 
 describe('deleting an event', () => {
+  it('sends one DELETE for two clicks in one tick, before the first shows as pending', async () => {
+    const adapter = createMockAdapter({ events, now: NOW });
+    const remove = vi.spyOn(adapter, 'delete');
+    renderAuditLogs({ adapter, permissions: { delete: true }, newEventsInterval: 0 });
+    await openRow(1);
+    adapter.setLatency(200);
+    await userEvent.click(button(details()!, 'Delete event')!);
+    const yes = button(confirm()!, 'Delete event')!;
+    yes.click();
+    yes.click();
+    await waitFor(() => expect(details()).toBeNull(), { timeout: 3000 });
+    adapter.setLatency(0);
+    expect(remove).toHaveBeenCalledTimes(1);
+  });
+
   it('asks first, naming the event, starting on Cancel; Escape cancels and deletes nothing', async () => {
     const adapter = createMockAdapter({ events, now: NOW });
     const remove = vi.spyOn(adapter, 'delete');

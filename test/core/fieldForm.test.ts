@@ -40,6 +40,15 @@ describe('the Add field form', () => {
     expect(suggestField('fields.region', 'eu', fields).name).toBe('region_2');
   });
 
+  it('guesses in one pass over values built to make a pattern backtrack (each would take minutes otherwise)', () => {
+    const n = 200_000;
+    expect(guessFieldType(`a@${'.'.repeat(n)} `)).toBe('string');
+    expect(guessFieldType(`a@${'a.'.repeat(n)}@`)).toBe('string');
+    expect(guessFieldType(`${':'.repeat(n)}x`)).toBe('string');
+    expect(guessFieldType(`${'1:'.repeat(n)}`)).toBe('ip');
+    expect(['x@.b', 'x@b.', 'a b@c.d', '@b.c', 'a@b@c.d'].map(guessFieldType)).toEqual(['string', 'string', 'string', 'string', 'string']);
+  });
+
   it('previews what a path finds, reading own keys only', () => {
     expect(previewPath(ACME, 'fields.region')).toMatchObject({ found: 3, of: ACME.length, samples: ['eu-west-1', 'us-east-1'] });
     expect(previewPath(ACME, 'fields.constructor').found).toBe(0);
