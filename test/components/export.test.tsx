@@ -52,7 +52,7 @@ describe('export', () => {
   });
 
   it('guards hostile values: a text cell that would start a formula gets a leading apostrophe', async () => {
-    const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2', '@SUM(A1)', '\tTAB', '\rCR', 'plain, "quoted"\r\nline'];
+    const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', 'plain, "quoted"\r\nline', '  =1+1', 'x;=1+1', '-2'];
     const adapter = clientSide(createMemoryAdapter(events(hostile.length, (i) => ({ action: hostile[i]! })), { now: NOW }));
     renderAuditLogs({ adapter, newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBe(hostile.length));
@@ -61,7 +61,7 @@ describe('export', () => {
     const rows = parseCsv((await file).text.slice(1));
     const action = rows[0]!.indexOf('Action');
     expect(rows.slice(1).map((r) => r[action])).toEqual([
-      `'=HYPERLINK("http://x","y")`, `'+1+1`, `'-2`, `'@SUM(A1)`, `'\tTAB`, `'\rCR`, 'plain, "quoted"\r\nline',
+      `'=HYPERLINK("http://x","y")`, `'+1+1`, `'-2+3`, `'@SUM(A1)`, `'\tTAB`, `'\rCR`, 'plain, "quoted"\r\nline', `'  =1+1`, 'x;=1+1', '-2',
     ]);
   });
 
@@ -94,6 +94,41 @@ describe('export', () => {
     // The request in flight was cancelled.
     expect(held.length).toBeGreaterThan(0);
     expect(held.every((signal) => signal.aborted)).toBe(true);
+  });
+
+  it('a cancelled export whose adapter ignores the signal saves nothing, and its late answer leaves a newer export alone', async () => {
+    const base = createMemoryAdapter(events(600), { now: NOW });
+    let hold = false;
+    const waiting: { release: (fail: boolean) => void }[] = [];
+    const adapter = clientSide({
+      ...base,
+      // Ignores the signal: answers only when the test says, then as if nothing was cancelled.
+      list: async (request) => {
+        if (hold) await new Promise<void>((resolve, reject) => waiting.push({ release: (fail) => (fail ? reject(new Error('late failure')) : resolve()) }));
+        return base.list(request);
+      },
+    });
+    renderAuditLogs({ adapter, newEventsInterval: 0 });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5), { timeout: 3000 });
+    hold = true;
+    await userEvent.click(exportButton());
+    await waitFor(() => expect(waiting.length).toBe(1));
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    // A second export starts and waits too.
+    await userEvent.click(exportButton());
+    await waitFor(() => expect(waiting.length).toBe(2));
+    const started = commands.downloadStartsWithin(1_500);
+    // The first export's request fails late: the second keeps running, its Cancel still works.
+    waiting[0]!.release(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.getByRole('progressbar', { name: 'Export progress' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    // The second export's request answers as if it had not been cancelled: still no file.
+    hold = false;
+    waiting[1]!.release(false);
+    expect(await started).toBe(false);
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
   });
 
   it('a failure half way says how many rows it had and that nothing was saved, and leaves no file', async () => {
