@@ -65,6 +65,11 @@ export interface StoreAdapterOptions extends MemoryAdapterOptions {
   skipped?: readonly IngestSkippedEvent[];
   /** Every store there is (for `skipped`). @default the stores loaded so far */
   stores?: () => Iterable<EventStore>;
+  /**
+   * Tenants kept loaded at once; past it the least recently used is dropped (and loaded anew if asked for
+   * again). For stores made on demand, such as generated logs for any tenant id. @default no limit
+   */
+  maxTenants?: number;
 }
 
 interface TenantState {
@@ -129,7 +134,13 @@ export function createStoreAdapter(options: StoreAdapterOptions): MemoryAdapter 
   const tenant = (tenantId: string): TenantState => {
     requireTenant(tenantId);
     let state = tenants.get(tenantId);
+    if (state && options.maxTenants !== undefined) {
+      // Most recently used last.
+      tenants.delete(tenantId);
+      tenants.set(tenantId, state);
+    }
     if (!state) {
+      if (options.maxTenants !== undefined && tenants.size >= options.maxTenants) tenants.delete(tenants.keys().next().value!);
       const engine = new AuditQueryEngine(options.load(tenantId));
       const dataStructure = defaultDataStructure(initialFields);
       engine.setValuePaths(valuePaths(dataStructure));

@@ -39,6 +39,9 @@ export interface MockAdapter extends MemoryAdapter {
   resetFaults(): void;
 }
 
+/** Generated tenant logs kept at once (the least recently used is dropped, and made again if asked for). */
+export const MAX_GENERATED_TENANTS = 32;
+
 /**
  * An in-memory backend for demos, stories and tests: seeded realistic events per tenant (or the events
  * given), everything the memory adapter does, simulated latency and fault injection.
@@ -71,6 +74,8 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     paging: options.paging,
     skipped: given?.skipped,
     ...(given && { stores: () => given.stores.values() }),
+    // Any tenant id gets a generated log on first use: a server asked for endless new ids keeps a bounded few.
+    ...(!given && { maxTenants: MAX_GENERATED_TENANTS }),
     load,
     enter: (method, signal) => faults.enter(method, signal),
     newId: () => `evt_${idRandom.hex(16)}`,

@@ -41,7 +41,7 @@ describe('authentication', () => {
     expect(results.every((r) => r.events.length === 1)).toBe(true);
     expect(calls.filter(Boolean)).toHaveLength(1);
     const bearer = server.handler.requests.map((r) => r.headers.authorization);
-    expect(bearer.at(-1)).toBe('Bearer t2');
+    expect(bearer.at(-1)).toBe('Bearer …t2');
   });
 
   it('reuses a refresh that finished before a late 401 arrived, instead of refreshing again', async () => {

@@ -54,8 +54,28 @@ export interface MockHandler {
   failNext(fault: HttpFault): void;
   /** Makes the current token invalid and accepts `next` from now on (a refresh must happen). */
   rotateToken(next: string): void;
-  /** Every request received, in order. */
+  /**
+   * The most recent requests received (at most `MAX_RECORDED_REQUESTS`), in order; credentials
+   * (`authorization`, `cookie`) kept only as their last four characters.
+   */
   readonly requests: RecordedRequest[];
+}
+
+/** Requests the log keeps: a server that runs for days must not keep every request it ever saw. */
+export const MAX_RECORDED_REQUESTS = 500;
+const SECRET_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'x-api-key']);
+
+/** A request's headers as the log keeps them: secrets cut to their scheme and last four characters. */
+function loggedHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!SECRET_HEADERS.has(name)) out[name] = value;
+    else {
+      const [, scheme = '', secret = ''] = /^(\S+\s+)?(.*)$/.exec(value) ?? [];
+      out[name] = `${scheme}…${secret.slice(-4)}`;
+    }
+  });
+  return out;
 }
 
 function faultResponse(fault: HttpFault): Response {
@@ -117,7 +137,8 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
   const handler = (async (request: Request) => {
     const url = new URL(request.url);
     const path = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
-    requests.push({ method: request.method, path, search: url.search, headers: Object.fromEntries(request.headers) });
+    requests.push({ method: request.method, path, search: url.search, headers: loggedHeaders(request.headers) });
+    if (requests.length > MAX_RECORDED_REQUESTS) requests.splice(0, requests.length - MAX_RECORDED_REQUESTS);
     const fault = faults.find((f) => !f.path || path.includes(f.path));
     const eventFault = fault?.body && EVENT_FAULTS.includes(fault.body) ? (fault.body as EventFault) : undefined;
     if (fault && !eventFault) {
@@ -138,6 +159,8 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
       return response;
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return json({ error: { message: 'aborted' } }, 499);
+      // A path or parameter with a broken % escape is the caller's mistake, not the server's.
+      if (error instanceof URIError) return json({ error: { kind: 'bad-request', message: `The URL has a malformed % escape: ${error.message}` } }, 400);
       return errorResponse(error instanceof AuditApiError || error instanceof Error ? error : new Error(String(error)));
     }
   }) as MockHandler;

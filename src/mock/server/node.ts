@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { createMockHandler, type MockHandler, type MockHandlerOptions } from './handler.js';
 
@@ -36,8 +37,20 @@ export function nodeListener(handler: MockHandler) {
     const response = await handler(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return res.end();
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-    res.end();
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        // The client went away: stop producing (the export stream is cancelled below).
+        if (res.destroyed || controller.signal.aborted) return;
+        const { done, value } = await reader.read();
+        if (done) break;
+        // Backpressure: a slow client makes the stream wait instead of the server buffering the whole answer.
+        if (!res.write(value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      }
+      res.end();
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
   };
 }
 
@@ -47,6 +60,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const listener = nodeListener(handler);
   const server = createServer((req, res) => {
     listener(req, res).catch((error: unknown) => {
+      // Failed after the status line went out (a stream that broke half way): the only honest answer is to
+      // cut the connection, so the client sees an incomplete response rather than a short "success".
+      if (res.headersSent) {
+        res.destroy(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: String(error) } }));
     });
