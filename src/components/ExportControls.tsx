@@ -4,7 +4,7 @@ import type { FieldDefinition } from '../core/fields.js';
 import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { useAuditLogsExport, type ExportTarget } from '../hooks/useAuditLogsExport.js';
-import { ExportError } from '../hooks/exportRunner.js';
+import { ExportError } from '../api/exportRunner.js';
 import { own } from '../core/own.js';
 
 export interface ExportControlsProps {

@@ -21,9 +21,3 @@ export function own<T>(record: Readonly<Record<string, T>> | null | undefined, k
 export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
 }
-
-/** A lookup table of constants, read only through own properties. */
-export function table<T>(entries: Readonly<Record<string, T>>): (key: string) => T | undefined {
-  const map = new Map(Object.entries(entries));
-  return (key) => map.get(key);
-}

@@ -124,17 +124,19 @@ const MetadataSchema = z.union([
  * The fields a vendor's log has before the vendor configures any (`{ rows: [] }`): the properties Frontegg's
  * own audit rows carry (`@frontegg/rest-api`'s `AuditRowData` and its demo metadata).
  */
-export const FRONTEGG_DEFAULT_PROPERTIES: readonly Property[] = [
-  { name: 'createdAt', displayName: 'Time', type: 'Timestamp', sortable: true, filterable: true, showInTable: true },
-  { name: 'user', displayName: 'User', type: 'AlphaNumeric', sortable: true, filterable: true, showInTable: true },
-  { name: 'email', displayName: 'Email', type: 'Email', sortable: true, filterable: true, showInTable: true },
-  { name: 'action', displayName: 'Action', type: 'AlphaNumeric', sortable: true, filterable: true, showInTable: true },
-  { name: 'resource', displayName: 'Resource', type: 'AlphaNumeric', sortable: true, filterable: true, showInTable: true },
-  { name: 'ip', displayName: 'IP Address', type: 'IpAddress', sortable: true, filterable: true, showInTable: true },
-  { name: 'severity', displayName: 'Severity', type: 'Severity', sortable: true, filterable: true, showInTable: true },
-  { name: 'userAgent', displayName: 'User Agent', type: 'AlphaNumeric', sortable: true, filterable: true, showInTable: false },
-  { name: 'json', displayName: 'Json Data', type: 'Json', showInTable: false, showInMoreInfo: 'Always' },
-];
+export const FRONTEGG_DEFAULT_PROPERTIES: readonly Property[] = (
+  [
+    ['createdAt', 'Time', 'Timestamp'],
+    ['user', 'User', 'AlphaNumeric'],
+    ['email', 'Email', 'Email'],
+    ['action', 'Action', 'AlphaNumeric'],
+    ['resource', 'Resource', 'AlphaNumeric'],
+    ['ip', 'IP Address', 'IpAddress'],
+    ['severity', 'Severity', 'Severity'],
+    ['userAgent', 'User Agent', 'AlphaNumeric', false],
+    ['json', 'Json Data', 'Json', false],
+  ] as const
+).map(([name, displayName, type, showInTable = true]) => ({ name, displayName, type, showInTable, sortable: type !== 'Json', filterable: type !== 'Json' }));
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditLogsAdapter } from '../../src/api/adapter';
 import type { AuditEvent } from '../../src/core/event';
-import { blobSink, ExportError, runExport } from '../../src/hooks/exportRunner';
+import { blobSink, ExportError, runExport } from '../../src/api/exportRunner';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';
 import { NOW } from '../fixtures/events';

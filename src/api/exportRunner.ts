@@ -4,8 +4,8 @@
  * the JS heap), never one giant string; work is sliced so the page stays responsive; a cancel or a failure
  * leaves no file at all.
  */
-import type { AuditLogsAdapter } from '../api/adapter.js';
-import { abortError } from '../api/errors.js';
+import type { AuditLogsAdapter } from './adapter.js';
+import { abortError } from './errors.js';
 import { CSV_BOM, EXCEL_MAX_ROWS, csvLine, eventCsvLine, jsonLine, type CsvColumn } from '../core/csv.js';
 import type { AuditEvent } from '../core/event.js';
 import { MAX_PAGE_SIZE, type PageRequest } from '../core/page.js';
@@ -277,7 +277,8 @@ async function fromPages(
       previousIds = pageIds;
       page = { ...page, cursor: next };
     } else {
-      const next = page.offset + size;
+      // On by as many rows as came (a server may send fewer than asked for), skipped ones included.
+      const next = page.offset + result.events.length + (result.skipped?.length ?? 0);
       if (result.events.length === 0 || (result.total !== undefined && next >= result.total)) break;
       page = { ...page, offset: next };
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AuditApiError } from '../../src/api/errors';
-import { ExportError, runExport, writableSink } from '../../src/hooks/exportRunner';
+import { ExportError, runExport, writableSink } from '../../src/api/exportRunner';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';
 import { NOW } from '../fixtures/events';
