@@ -29,6 +29,8 @@ module.exports = [
     // Columns menu, the Add field dialog and export grew it on purpose (41.8 KiB); then the keyboard grid,
     // the histogram's axes and stacking, search highlighting, cards for narrow containers and every string
     // through messages (45.7 KiB). A page names its dialect by string, so all four dialects are in it.
-    limit: '47 KiB',
+    // Then the hostile-data round (45.7 → 48.6 KiB): the query caps, Frontegg's metadata as Frontegg sends it,
+    // the CSV export's type check, histogram bucket caps, the error boundaries, per-tenant tokens.
+    limit: '49 KiB',
   },
 ];
