@@ -3,8 +3,7 @@ import type { ResolvedColumns } from '../core/columnLayout.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
-import { useAuditLogsExport, type ExportTarget } from '../hooks/useAuditLogsExport.js';
-import { ExportError } from '../api/exportRunner.js';
+import { ExportError, useAuditLogsExport, type ExportTarget } from '../hooks/useAuditLogsExport.js';
 import { own } from '../core/own.js';
 
 export interface ExportControlsProps {

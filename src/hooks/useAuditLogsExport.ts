@@ -3,6 +3,7 @@ import type { CsvColumn } from '../core/csv.js';
 import { exportFileName } from '../core/csv.js';
 import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from './context.js';
+export { ExportError } from '../api/exportRunner.js';
 import { ExportError, runExport, writableSink, type ExportFormat, type ExportProgress, type ExportSink } from '../api/exportRunner.js';
 
 export type ExportState =
