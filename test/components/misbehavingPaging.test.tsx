@@ -67,3 +67,55 @@ describe('a cursor server that misbehaves', () => {
     expect(readyRows()).toHaveLength(5);
   });
 });
+
+/** An offset adapter whose pages come from `page(offset, limit)` and that gives no total. */
+function offsetServer(page: (offset: number, limit: number) => AuditEvent[]) {
+  const calls = { list: 0 };
+  const adapter: AuditLogsAdapter = {
+    ...memory,
+    capabilities: { ...memory.capabilities, paging: 'offset', total: false },
+    list: async (request) => {
+      calls.list++;
+      if (request.page.type !== 'offset') throw new Error('offset only');
+      return { events: page(request.page.offset, request.page.limit), offset: request.page.offset };
+    },
+  };
+  return { adapter, calls };
+}
+
+describe('an offset server with no total', () => {
+  const many = generateAuditEvents({ tenantId: 'acme', count: 260, seed: 12, now: NOW });
+  const sorted = createMemoryAdapter(many, { now: NOW });
+  let ordered: AuditEvent[] = [];
+
+  it('shows its rows as far as they go, loading the next page at the end ("at least")', async () => {
+    ordered = (await sorted.list({ tenantId: 'acme', query: {}, page: { type: 'offset', offset: 0, limit: 1000 } })).events;
+    const { adapter } = offsetServer((offset, limit) => ordered.slice(offset, offset + limit));
+    renderAuditLogs({ adapter, newEventsInterval: 0 });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const table = screen.getByRole('table', { name: 'Audit logs' });
+    const scroller = table.querySelector<HTMLElement>('.ral-table__scroller')!;
+    for (let i = 0; i < 10; i++) {
+      scroller.scrollTop = scroller.scrollHeight;
+      await new Promise((resolve) => setTimeout(resolve, 120));
+    }
+    await waitFor(() => expect(Number(table.getAttribute('aria-rowcount'))).toBe(261));
+  });
+
+  it('stops when the offset is ignored (the first events again) and says so', async () => {
+    const { adapter, calls } = offsetServer((_offset, limit) => ordered.slice(0, limit));
+    renderAuditLogs({ adapter, newEventsInterval: 0 });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const table = screen.getByRole('table', { name: 'Audit logs' });
+    const scroller = table.querySelector<HTMLElement>('.ral-table__scroller')!;
+    for (let i = 0; i < 10; i++) {
+      scroller.scrollTop = scroller.scrollHeight;
+      await new Promise((resolve) => setTimeout(resolve, 120));
+    }
+    await screen.findByText('The server sent a page it had sent before, so loading stopped here.');
+    const settledCalls = calls.list;
+    await settle();
+    expect(calls.list).toBe(settledCalls);
+    expect(Number(table.getAttribute('aria-rowcount'))).toBeLessThanOrEqual(101);
+  });
+});
