@@ -5,6 +5,7 @@
  * `Trace | Debug | Information | Warning | Error | Critical` (as names or as the integers 0–5).
  * The label the source sent is always kept for display; the rank drives colour and ordering.
  */
+import { own } from './own.js';
 
 /** Normalized severity levels, lowest first. `unknown` is a label no vocabulary knows. */
 export type SeverityLevel =
@@ -96,7 +97,7 @@ export function normalizeSeverity(input: string | number | null | undefined): No
     const numeric = normalizeSeverity(Number(label));
     if (numeric.level !== 'unknown') return numeric;
   }
-  const level = LABEL_LEVELS[label.toLowerCase()] ?? 'unknown';
+  const level = own(LABEL_LEVELS, label.toLowerCase()) ?? 'unknown';
   return { label: label === '' ? 'Unknown' : label, level, rank: SEVERITY_RANK[level] };
 }
 

@@ -115,6 +115,14 @@ describe('reading /filters metadata', () => {
     expect(meta.severities).toEqual(['LOW', 'HIGH']);
   });
 
+  it('reads filter and sort names that are members of Object.prototype as unknown names, nothing more', () => {
+    const hostile = ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'];
+    const meta = readFilterMetadata(JSON.parse(JSON.stringify({ filters: [...hostile, 'action'].map((name) => ({ name, type: 'string' })), sortable: [...hostile, 'timestamp'] })));
+    expect([...meta.paramOf.keys()].every((k) => typeof k === 'string')).toBe(true);
+    expect(meta.paramOf.get('action')).toBe('action');
+    expect([...meta.sortParamOf.keys()].every((k) => typeof k === 'string')).toBe(true);
+  });
+
   it('never throws on what it cannot read', () => {
     for (const body of [null, 42, 'x', [], { filters: 7 }, { filters: [{ name: 3 }, null, 'action'] }, { fields: { x: null } }]) {
       expect(() => readFilterMetadata(body)).not.toThrow();

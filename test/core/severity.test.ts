@@ -39,3 +39,11 @@ describe('normalizeSeverity', () => {
     expect(severityLevelOfRank(-1)).toBe('unknown');
   });
 });
+
+describe('severity labels that are members of Object.prototype', () => {
+  it('are labels no vocabulary knows: shown as sent, rank 0', () => {
+    for (const label of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
+      expect(normalizeSeverity(label)).toEqual({ label, level: 'unknown', rank: 0 });
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 /**
  * The logging API's `/filters` answer is documented only as an "open metadata object": which filters
  * exist, their labels and allowed values, which fields sort. This reads the shapes such objects take
@@ -89,7 +90,7 @@ function build(filters: [string, Record<string, unknown>][], sorts: string[]): F
   const labelOf = new Map<string, string>();
   const values = new Map<string, string[]>();
   for (const [name, spec] of filters) {
-    const field = ALIASES[name.toLowerCase()];
+    const field = own(ALIASES, name.toLowerCase());
     if (!field || paramOf.has(field)) continue;
     paramOf.set(field, name);
     const label = text(spec.label) ?? text(spec.display_name) ?? text(spec.title);
@@ -99,7 +100,7 @@ function build(filters: [string, Record<string, unknown>][], sorts: string[]): F
   }
   const sortParamOf = new Map<string, string>([['timestamp', 'timestamp']]);
   for (const key of sorts) {
-    const field = ALIASES[key.toLowerCase()];
+    const field = own(ALIASES, key.toLowerCase());
     if (field) sortParamOf.set(field, key);
   }
   const severities = values.get('severity') ?? DOCUMENTED_SEVERITIES;
@@ -123,6 +124,6 @@ export function readFilterMetadata(body: unknown): FilterMetadata {
   const root = obj(body);
   if (!root) return fallbackMetadata();
   const filters = filterSpecs(root);
-  const known = filters.filter(([name]) => ALIASES[name.toLowerCase()]);
+  const known = filters.filter(([name]) => own(ALIASES, name.toLowerCase()));
   return known.length ? build(filters, sortKeys(root)) : fallbackMetadata();
 }
