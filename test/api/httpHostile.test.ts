@@ -154,3 +154,12 @@ describe('work several callers share', () => {
     expect(server.requests.filter((r) => r.url.includes('/filters'))).toHaveLength(1);
   });
 });
+
+describe('a header that cannot be sent', () => {
+  it('is a typed bad-request error naming it, and nothing is sent', async () => {
+    server = await startRawServer((_req, res) => sendJson(res, page()));
+    const adapter = createHttpAdapter({ baseUrl: server.url, headers: { 'x-note': 'line one\nline two' } });
+    await expect(list(adapter)).rejects.toMatchObject({ kind: 'bad-request', message: expect.stringContaining('x-note') });
+    expect(server.requests).toHaveLength(0);
+  });
+});

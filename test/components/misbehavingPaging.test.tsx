@@ -83,6 +83,17 @@ function offsetServer(page: (offset: number, limit: number) => AuditEvent[]) {
   return { adapter, calls };
 }
 
+/** Scrolls the table to its end a few times over, as a user reading on would; returns the table. */
+async function scrollToEnd(): Promise<HTMLElement> {
+  const table = screen.getByRole('table', { name: 'Audit logs' });
+  const scroller = table.querySelector<HTMLElement>('.ral-table__scroller')!;
+  for (let i = 0; i < 10; i++) {
+    scroller.scrollTop = scroller.scrollHeight;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+  }
+  return table;
+}
+
 describe('an offset server with no total', () => {
   const many = generateAuditEvents({ tenantId: 'acme', count: 260, seed: 12, now: NOW });
   const sorted = createMemoryAdapter(many, { now: NOW });
@@ -93,12 +104,7 @@ describe('an offset server with no total', () => {
     const { adapter } = offsetServer((offset, limit) => ordered.slice(offset, offset + limit));
     renderAuditLogs({ adapter, newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    const table = screen.getByRole('table', { name: 'Audit logs' });
-    const scroller = table.querySelector<HTMLElement>('.ral-table__scroller')!;
-    for (let i = 0; i < 10; i++) {
-      scroller.scrollTop = scroller.scrollHeight;
-      await new Promise((resolve) => setTimeout(resolve, 120));
-    }
+    const table = await scrollToEnd();
     await waitFor(() => expect(Number(table.getAttribute('aria-rowcount'))).toBe(261));
   });
 
@@ -106,12 +112,7 @@ describe('an offset server with no total', () => {
     const { adapter, calls } = offsetServer((_offset, limit) => ordered.slice(0, limit));
     renderAuditLogs({ adapter, newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    const table = screen.getByRole('table', { name: 'Audit logs' });
-    const scroller = table.querySelector<HTMLElement>('.ral-table__scroller')!;
-    for (let i = 0; i < 10; i++) {
-      scroller.scrollTop = scroller.scrollHeight;
-      await new Promise((resolve) => setTimeout(resolve, 120));
-    }
+    const table = await scrollToEnd();
     await screen.findByText('The server sent a page it had sent before, so loading stopped here.');
     const settledCalls = calls.list;
     await settle();

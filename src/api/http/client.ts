@@ -111,7 +111,13 @@ export class HttpClient {
   private headers(request: HttpRequest, token: string | null | undefined): Headers {
     const headers = new Headers({ accept: 'application/json' });
     for (const layer of [this.options.headers, request.headers]) {
-      for (const [name, value] of Object.entries(layer ?? {})) headers.set(name, value);
+      for (const [name, value] of Object.entries(layer ?? {})) {
+        try {
+          headers.set(name, value);
+        } catch (error) {
+          throw new AuditApiError('bad-request', `${this.describe(request)} was not sent: the header "${name}" cannot be sent (${String(error)}).`, { cause: error });
+        }
+      }
     }
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (request.body !== undefined) headers.set('content-type', 'application/json');
