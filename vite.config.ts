@@ -60,7 +60,13 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', mock: 'src/mock/index.ts', 'mock-server': 'src/mock/server/node.ts', testing: 'src/testing/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        mock: 'src/mock/index.ts',
+        'mock-server': 'src/mock/server/node.ts',
+        'mock-server-bin': 'src/mock/server/bin.ts',
+        testing: 'src/testing/index.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {
@@ -73,7 +79,8 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
-        banner: (chunk) => (isClientModule(chunk.facadeModuleId) ? "'use client';" : ''),
+        banner: (chunk) =>
+          isClientModule(chunk.facadeModuleId) ? "'use client';" : chunk.name === 'mock-server-bin' ? '#!/usr/bin/env node' : '',
       },
     },
   },

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserCommand } from 'vitest/node';
+import { startMockServer, type MockServer } from '../src/mock/server/node';
 
 export interface DownloadedFile {
   name: string;
@@ -27,8 +28,25 @@ export const downloadStartsWithin: BrowserCommand<[ms: number]> = async (ctx, ms
     () => false,
   );
 
+const mockServers = new Map<string, MockServer>();
+
+/** Starts the mock server in Node (another origin than the test page) and returns its URL. */
+export const startCorsMockServer: BrowserCommand<[cors: string[] | '*' | null]> = async (_ctx, cors) => {
+  const server = await startMockServer({ count: 30, seed: 4, ...(cors && { cors }) });
+  mockServers.set(server.url, server);
+  return server.url;
+};
+
+/** Stops a server `startCorsMockServer` started. */
+export const stopMockServer: BrowserCommand<[url: string]> = async (_ctx, url) => {
+  await mockServers.get(url)?.close();
+  mockServers.delete(url);
+};
+
 declare module 'vitest/internal/browser' {
   interface BrowserCommands {
+    startCorsMockServer: (cors: string[] | '*' | null) => Promise<string>;
+    stopMockServer: (url: string) => Promise<void>;
     waitForDownload: (timeoutMs?: number) => Promise<DownloadedFile>;
     downloadStartsWithin: (ms: number) => Promise<boolean>;
   }

@@ -1,5 +1,5 @@
 import { playwright } from '@vitest/browser-playwright';
-import { downloadStartsWithin, waitForDownload } from './browserCommands.ts';
+import { downloadStartsWithin, startCorsMockServer, stopMockServer, waitForDownload } from './browserCommands.ts';
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; Playwright cannot download browsers here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,6 +25,6 @@ export function chromiumBrowser() {
     viewport: { width: 1280, height: 900 },
     provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
     instances: [{ browser: 'chromium' as const }],
-    commands: { waitForDownload, downloadStartsWithin },
+    commands: { waitForDownload, downloadStartsWithin, startCorsMockServer, stopMockServer },
   };
 }

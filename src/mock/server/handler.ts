@@ -1,6 +1,7 @@
 import { AuditApiError } from '../../api/errors.js';
 import type { HttpDialect } from '../../api/http/createHttpAdapter.js';
 import { createMockAdapter, type MockAdapter, type MockAdapterOptions } from '../createMockAdapter.js';
+import { corsFor, withCors, type MockCorsOption } from './cors.js';
 import { errorResponse, json } from './http.js';
 import { routesFor, type FshShape, type LoggingShape } from './routes.js';
 
@@ -35,6 +36,11 @@ export interface MockHandlerOptions extends MockAdapterOptions {
   logging?: LoggingShape;
   /** A path prefix to strip (the server mounted under `/api/native`, say). */
   basePath?: string;
+  /**
+   * Origins whose pages may call this server from a browser (`['http://localhost:5173']`, or `'*'`): the
+   * preflight is answered and the token and tenant headers allowed. @default none (same origin, or a proxy)
+   */
+  cors?: MockCorsOption;
 }
 
 export interface RecordedRequest {
@@ -135,6 +141,12 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
 
   const handler = (async (request: Request) => {
+    const cors = corsFor(request, options.cors);
+    if (cors.preflight) return cors.preflight;
+    return withCors(await answer(request), cors.headers);
+  }) as MockHandler;
+
+  const answer = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const path = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
     requests.push({ method: request.method, path, search: url.search, headers: loggedHeaders(request.headers) });
@@ -163,7 +175,7 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
       if (error instanceof URIError) return json({ error: { kind: 'bad-request', message: `The URL has a malformed % escape: ${error.message}` } }, 400);
       return errorResponse(error instanceof AuditApiError || error instanceof Error ? error : new Error(String(error)));
     }
-  }) as MockHandler;
+  };
   handler.backend = backend;
   handler.dialect = dialect;
   Object.defineProperty(handler, 'requests', { value: requests });
