@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCliArgs, runCli } from '../../src/mock/server/cli';
-import { startMockServer, type MockServer } from '../../src/mock/server/node';
+import { startMockServer } from '../../src/mock/server/node';
 import { NOW } from '../fixtures/events';
 
 let server: { url: string; close(): Promise<void> } | undefined;
