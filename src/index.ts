@@ -26,7 +26,7 @@ export { AuditApiError, isAuditApiError } from './api/errors.js';
 export { createHttpAdapter } from './api/http/createHttpAdapter.js';
 export type { HttpAdapterOptions, HttpDialect } from './api/http/createHttpAdapter.js';
 export { defineDialect } from './api/http/defineDialect.js';
-export type { DialectDefinition, DialectPage, DialectRequest } from './api/http/defineDialect.js';
+export type { DialectDefinition, DialectPage, DialectQuerySupport, DialectRequest } from './api/http/defineDialect.js';
 export type { Dialect as AuditLogsDialect } from './api/http/dialects/shared.js';
 export type { GetToken } from './api/http/client.js';
 export type { AuditApiErrorKind, AuditApiErrorOptions } from './api/errors.js';

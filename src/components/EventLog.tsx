@@ -150,7 +150,8 @@ export function EventLog(props: EventLogProps) {
   const newestFirst = sort.field === 'timestamp' && sort.direction === 'desc';
   const first = rows.row(0);
   const since = newestFirst && first.status === 'ready' ? first.event.timestamp : undefined;
-  const newEvents = useNewEvents(query, since, props.newEventsInterval);
+  const byTime = fields?.find((f) => f.name === 'timestamp')?.filterable !== false;
+  const newEvents = useNewEvents(query, since, props.newEventsInterval, Boolean(fields) && byTime);
   const pendingShift = useRef<{ from: number; rows: number } | null>(null);
   useEffect(() => {
     const shift = pendingShift.current;

@@ -37,13 +37,21 @@ export function Toolbar(props: ToolbarProps) {
   const { adapter, messages, abilities } = useAuditLogsEnvironment();
   const update = (next: AuditQuery) => onQueryChange(compactQuery(next));
   const severityField = fields.find((f) => f.name === 'severity');
+  const byTime = fields.find((f) => f.name === 'timestamp')?.filterable !== false;
+  const bySeverity = severityField?.filterable !== false;
+  // What this backend does not do is never offered, and said once, where the controls would be.
+  const missing = [
+    ...(adapter.capabilities.search ? [] : (['search'] as const)),
+    ...(bySeverity ? [] : (['severity'] as const)),
+    ...(byTime ? [] : (['time'] as const)),
+  ];
   return (
     <div className={className ? `ral-toolbar ${className}` : 'ral-toolbar'}>
       <div className="ral-toolbar__row">
         {adapter.capabilities.search ? (
           <SearchBox value={query.search ?? ''} onSearch={(search) => update({ ...query, search })} />
         ) : null}
-        {severityField?.filterable !== false ? (
+        {bySeverity ? (
           <SeverityFilter
             query={query}
             known={severityField?.options ?? []}
@@ -51,7 +59,8 @@ export function Toolbar(props: ToolbarProps) {
             onChange={(severities) => update({ ...query, severities })}
           />
         ) : null}
-        <TimeRangeFilter query={query} onChange={(timeRange) => update({ ...query, timeRange })} />
+        {byTime ? <TimeRangeFilter query={query} onChange={(timeRange) => update({ ...query, timeRange })} /> : null}
+        {missing.length ? <span className="ral-note">{messages.notOffered(missing)}</span> : null}
         <AddFilter fields={fields} onAdd={(filter) => update(withFilter(query, filter))} />
         <span className="ral-toolbar__end">
           <ColumnsMenu

@@ -109,6 +109,8 @@ export function createDefaultMessages(locale = 'en-US'): AuditLogsMessages {
     errorTitle: (kind) => own(ERROR_TITLES, kind) ?? 'Something went wrong loading the audit log.',
     structureFailed: 'The fields of this audit log could not be loaded.',
     partFailed: 'This part of the audit log could not be shown.',
+    notOffered: (parts) =>
+      `Not available from this server: ${parts.map((p) => ({ search: 'search', severity: 'severity filter', time: 'time range' })[p]).join(', ')}.`,
     pagingStopped: (why) =>
       why === 'repeated'
         ? 'The server sent a page it had sent before, so loading stopped here.'

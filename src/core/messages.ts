@@ -68,6 +68,8 @@ export interface AuditLogsMessages {
   structureFailed: string;
   /** A part of the viewer failed while it was shown (the error's message follows). */
   partFailed: string;
+  /** What this backend cannot filter by, so the toolbar does not offer it. */
+  notOffered: (parts: readonly ('search' | 'severity' | 'time')[]) => string;
   /** The server's paging would repeat (`repeated`) or never end (`empty`): loading stopped there. */
   pagingStopped: (why: 'repeated' | 'empty') => string;
   /** The Columns menu and column edges. */

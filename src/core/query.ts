@@ -129,6 +129,9 @@ export function parseAuditQuery(input: unknown, fields: readonly FieldDefinition
       if (problem) issues.push(problem);
     }
   }
+  // A time range or severities only where the log can be filtered by them (a server that honours them).
+  if (query.timeRange && byName.get('timestamp')?.filterable === false) issues.push('timeRange: this log cannot be filtered by time');
+  if (query.severities?.length && byName.get('severity')?.filterable === false) issues.push('severities: this log cannot be filtered by severity');
   if (query.sort) {
     const field = byName.get(query.sort.field);
     if (!field) issues.push(`sort: unknown field "${query.sort.field}"`);

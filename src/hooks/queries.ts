@@ -108,6 +108,9 @@ export const auditLogsQueries = {
           { tenantId: s.tenantId, query: newer, page: { type: 'offset', offset: 0, limit: 1 } },
           { signal },
         );
+        // A server that ignored the filter (it sent events no newer than the newest shown) has told us
+        // nothing: never claim its whole log as new.
+        if (page.events.some((e) => e.timestamp <= since)) return 0;
         return page.total ?? page.events.length;
       },
       staleTime: 0,

@@ -5,11 +5,13 @@ import { auditLogsKeys, auditLogsQueries } from './queries.js';
 
 /**
  * How many events matching `query` arrived after `since` (an ISO timestamp), asked every `intervalMs`,
- * and a way to load them. Off when `intervalMs` is 0 or nothing is known yet.
+ * and a way to load them. Off when `intervalMs` is 0, nothing is known yet, or the log cannot be filtered by
+ * time (`byTime`).
  */
-export function useNewEvents(query: AuditQuery, since: string | undefined, intervalMs: number) {
+export function useNewEvents(query: AuditQuery, since: string | undefined, intervalMs: number, byTime = true) {
   const { queryClient, ...scope } = useQueryScope();
-  const enabled = intervalMs > 0 && since !== undefined && scope.adapter.capabilities.total;
+  // The check asks for events after a time: only where the log can be filtered by time.
+  const enabled = intervalMs > 0 && since !== undefined && byTime && scope.adapter.capabilities.total;
   const result = useQuery(
     {
       ...auditLogsQueries.newEvents(scope, query, since ?? ''),

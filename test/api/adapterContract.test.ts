@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpAdapter, type HttpDialect } from '../../src/api/http/createHttpAdapter';
 import { defineDialect } from '../../src/api/http/defineDialect';
+import { resolveTimeRange } from '../../src/core/query';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';
@@ -77,18 +78,23 @@ describeAdapterContract(
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const dialect = defineDialect({
       name: 'Acme logs',
-      list: ({ tenantId, query, page }) => ({
-        path: '/logs',
-        headers: { 'x-org': tenantId },
-        query: {
-          page: page.type === 'offset' ? page.offset / page.limit + 1 : 1,
-          per_page: page.limit,
-          q: query.search,
-          since: query.timeRange && 'from' in query.timeRange ? query.timeRange.from : undefined,
-          until: query.timeRange && 'to' in query.timeRange ? query.timeRange.to : undefined,
-          level: query.severities?.[0],
-        },
-      }),
+      // This server's list takes a search, one severity and a from/to range (presets come resolved by the viewer).
+      query: { search: true, severities: 'one', timeRange: true },
+      list: ({ tenantId, query, page }, now) => {
+        const { from, to } = resolveTimeRange(query.timeRange, now);
+        return {
+          path: '/logs',
+          headers: { 'x-org': tenantId },
+          query: {
+            page: page.type === 'offset' ? page.offset / page.limit + 1 : 1,
+            per_page: page.limit,
+            q: query.search,
+            since: from === undefined ? undefined : new Date(from).toISOString(),
+            until: to === undefined ? undefined : new Date(to).toISOString(),
+            level: query.severities?.[0],
+          },
+        };
+      },
       readPage: (body) => {
         const { entries, count } = body as { entries: unknown[]; count: number };
         return { rows: entries, total: count };

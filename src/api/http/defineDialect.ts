@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defaultDataStructure, parseDataStructure, type DataStructure, type FieldDefinitionInput } from '../../core/fields.js';
+import type { FilterOperator } from '../../core/query.js';
 import type { AdapterCapabilities, AuditLogsAdapter, EventRequest, ListEventsRequest } from '../adapter.js';
 import { AuditApiError } from '../errors.js';
 import type { HttpRequest } from './client.js';
@@ -23,12 +24,35 @@ export interface DialectPage {
   nextCursor?: string | null;
 }
 
+/**
+ * The parts of a query your `list` sends on to the server. The viewer offers only these (no time presets,
+ * no severity filter, no field filter, no sort your server would ignore, and no new-events check without the
+ * time range) and says what it does not offer.
+ */
+export interface DialectQuerySupport {
+  /** `query.search` is sent. @default false */
+  search?: boolean;
+  /** `query.severities` is sent: one at a time, or any number. @default none */
+  severities?: 'one' | 'many';
+  /**
+   * `query.timeRange` is sent (resolve it with `resolveTimeRange(query.timeRange, now)`), and so is a
+   * `timestamp` filter with `after` (the new-events check asks "after the newest shown"). @default false
+   */
+  timeRange?: boolean;
+  /** Field filters sent, by field name, with the operators each takes. @default none */
+  filters?: Readonly<Record<string, readonly FilterOperator[]>>;
+  /** Fields it sorts by, besides newest first. @default none */
+  sort?: readonly string[];
+}
+
 /** Everything that makes your server's protocol yours; the client does the rest (auth, retries, errors, checks). */
 export interface DialectDefinition {
   /** Names the protocol in error messages. */
   name: string;
-  /** What the server can do. @default offset paging with totals and search, nothing else */
+  /** What the server can do. @default offset paging with totals, nothing else */
   capabilities?: Partial<AdapterCapabilities>;
+  /** Which parts of a query your `list` sends on. @default none: paging only */
+  query?: DialectQuerySupport;
   /** The request for one page of a query (`request.page` is offset or cursor, per `capabilities.paging`). */
   list(request: ListEventsRequest, now: number): DialectRequest;
   /** Reads the list's answer (parsed JSON). Throw (any error) when it is not a page: it becomes an invalid-response error. */
@@ -60,11 +84,25 @@ function toHttp(spec: DialectRequest, signal: AbortSignal | undefined): HttpRequ
  * read them. Pass it as `createHttpAdapter({ dialect: defineDialect({...}) })`.
  */
 export function defineDialect(definition: DialectDefinition): Dialect {
+  const support = definition.query ?? {};
+  const filters = new Map(Object.entries(support.filters ?? {}));
+  const sorts = new Set(support.sort ?? []);
+  // The fields say what can be filtered and sorted: the viewer reads them (and drops what a link asks beyond them).
   const dataStructure: DataStructure = defaultDataStructure(definition.fields ?? []);
+  for (const field of dataStructure.fields) {
+    field.filterable =
+      field.name === 'timestamp' ? Boolean(support.timeRange) : field.name === 'severity' ? Boolean(support.severities) : filters.has(field.name);
+    field.sortable = field.name === 'timestamp' ? sorts.has('timestamp') || sorts.size > 0 : sorts.has(field.name);
+  }
+  const operators = new Set<FilterOperator>([...filters.values()].flat());
+  // The new-events check asks for events after the newest shown.
+  if (support.timeRange) operators.add('after');
   const capabilities: AdapterCapabilities = {
     paging: 'offset',
     total: true,
-    search: true,
+    search: Boolean(support.search),
+    ...(support.severities && { severitySelection: support.severities }),
+    filterOperators: [...operators],
     stats: false,
     editDataStructure: false,
     serverExport: false,

@@ -214,6 +214,8 @@ function toDataStructure(meta: z.infer<typeof MetadataSchema>) {
   // (there are no counts to take them from).
   const severity = ds.fields.find((f) => f.name === 'severity')!;
   severity.filterable = true;
+  // So does the time range (`createdAt={"$gt","$lt"}`).
+  ds.fields.find((f) => f.name === 'timestamp')!.filterable = true;
   severity.options ??= FRONTEGG_SEVERITIES;
   return ds;
 }
