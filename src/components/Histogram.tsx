@@ -115,7 +115,9 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
         {/* Zooming needs events and more than one bar to drag across. */}
         {total > 0 && buckets.length > 1 ? <span className="ral-note"> · {messages.histogramHint}</span> : null}
       </figcaption>
-      <table className="ral-visually-hidden">
+      {/* The hidden box is a div: a <table> keeps its content's width whatever its own says, and widened the page. */}
+      <div className="ral-visually-hidden">
+      <table>
         <caption>{messages.histogram}</caption>
         <thead>
           <tr>
@@ -132,6 +134,7 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

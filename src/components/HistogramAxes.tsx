@@ -46,7 +46,8 @@ export function HistogramAxes({ scale, ticks, from, to, children }: HistogramAxe
         {children}
         <div className="ral-histogram__x" aria-hidden="true">
           {labels.map((l) => (
-            <span key={l.t} className="ral-histogram__tick" style={{ left: `${l.at}%` }}>
+            // Labels near an edge align to it, so none runs past the chart (and widens the page).
+            <span key={l.t} className="ral-histogram__tick" data-align={l.at < 10 ? 'start' : l.at > 90 ? 'end' : undefined} style={{ left: `${l.at}%` }}>
               {l.text}
             </span>
           ))}

@@ -1,0 +1,80 @@
+/**
+ * The viewer fits any width: the page never scrolls sideways because of it, the chart's labels stay inside the
+ * chart, and a card keeps its time and user in view whatever the action's length.
+ */
+import { render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { AuditLogs } from '../../src/components/AuditLogs';
+import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
+import { createMockAdapter } from '../../src/mock/createMockAdapter';
+import { NOW } from '../fixtures/events';
+import { readyRows, testClient } from './setup';
+
+afterEach(async () => {
+  await page.viewport(1280, 900);
+});
+
+/** The viewer as a page would hold it: the body's full width, no fixed box. */
+function renderFullWidth(adapter = createMockAdapter({ count: 2_000, seed: 3, now: NOW })) {
+  return render(
+    <div style={{ height: 700 }}>
+      <AuditLogs adapter={adapter} tenantId="acme" theme="light" queryClient={testClient()} newEventsInterval={0} />
+    </div>,
+  );
+}
+
+describe('the page never scrolls sideways because of the viewer', () => {
+  for (const width of [390, 1280]) {
+    it(`at ${width} px the document is as wide as the viewport`, async () => {
+      await page.viewport(width, 844);
+      renderFullWidth();
+      await waitFor(() => expect(readyRows().length).toBeGreaterThan(3));
+      await waitFor(() => expect(document.querySelectorAll('.ral-histogram__tick').length).toBeGreaterThan(1));
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+    });
+  }
+
+  it('keeps every tick label of the histogram inside the chart', async () => {
+    await page.viewport(1280, 900);
+    renderFullWidth();
+    await waitFor(() => expect(document.querySelectorAll('.ral-histogram__tick').length).toBeGreaterThan(3));
+    const chart = document.querySelector('.ral-histogram')!.getBoundingClientRect();
+    for (const tick of document.querySelectorAll('.ral-histogram__tick')) {
+      const box = tick.getBoundingClientRect();
+      expect(box.left, tick.textContent ?? '').toBeGreaterThanOrEqual(chart.left - 0.5);
+      expect(box.right, tick.textContent ?? '').toBeLessThanOrEqual(chart.right + 0.5);
+    }
+  });
+});
+
+describe('cards (below 600 px)', () => {
+  it('keep the time and the user in view beside a very long action', async () => {
+    await page.viewport(390, 844);
+    const adapter = createMemoryAdapter(
+      [0, 1, 2].map((i) => ({
+        id: `c${i}`,
+        tenantId: 'acme',
+        timestamp: NOW - i * 60_000,
+        severity: 'High',
+        action: i === 2 ? 'user.login' : `billing.subscription.${'very_long_action_name_'.repeat(6)}${i}`,
+        actor: { name: 'Ada Lovelace', email: 'ada@acme.example' },
+      })),
+      { now: NOW },
+    );
+    renderFullWidth(adapter);
+    await waitFor(() => expect(document.querySelector('.ral-table--cards')).not.toBeNull());
+    await waitFor(() => expect(readyRows().length).toBe(3));
+    // A long action (first rows) and a short one (the last): either way time and user show whole.
+    for (const row of readyRows()) {
+      const cell = (column: string) => row.querySelector<HTMLElement>(`[data-column="${column}"]`)!;
+      for (const column of ['timestamp', 'actor.name']) {
+        expect(cell(column).getBoundingClientRect().width, column).toBeGreaterThan(60);
+        // Its text shows whole (not cut to an ellipsis).
+        const text = cell(column).querySelector<HTMLElement>('.ral-cell__text, time') ?? cell(column);
+        expect(text.scrollWidth, `${column}: ${cell(column).textContent}`).toBeLessThanOrEqual(text.clientWidth + 1);
+      }
+      expect(row.getBoundingClientRect().right).toBeLessThanOrEqual(window.innerWidth);
+    }
+  });
+});
