@@ -38,7 +38,10 @@ export function ActivitySummary({ stats, activity, query, onQueryChange }: Activ
               </li>
             ))}
           </ul>
-          <Histogram histogram={stats.histogram} onZoom={(from, to) => onQueryChange({ ...query, timeRange: { from, to } })} />
+          {/* No events, no chart: an empty 0–1 scale above "No events match" says nothing. */}
+          {stats.total > 0 ? (
+            <Histogram histogram={stats.histogram} onZoom={(from, to) => onQueryChange({ ...query, timeRange: { from, to } })} />
+          ) : null}
         </>
       ) : null}
     </div>

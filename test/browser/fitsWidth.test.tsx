@@ -78,3 +78,29 @@ describe('cards (below 600 px)', () => {
     }
   });
 });
+
+describe('the details dialog', () => {
+  it('wraps a long action inside its edge', async () => {
+    const adapter = createMemoryAdapter(
+      [{ id: 'd1', tenantId: 'acme', timestamp: NOW, severity: 'Info', action: `billing.${'x'.repeat(300)}` }],
+      { now: NOW },
+    );
+    render(
+      <div style={{ height: 600, width: 1100 }}>
+        <AuditLogs adapter={adapter} tenantId="acme" theme="light" queryClient={testClient()} newEventsInterval={0} defaultSelectedEventId="d1" />
+      </div>,
+    );
+    const dialog = await waitFor(() => {
+      const open = document.querySelector<HTMLDialogElement>('dialog[open]');
+      expect(open).not.toBeNull();
+      return open!;
+    });
+    const action = await waitFor(() => {
+      const found = [...dialog.querySelectorAll('strong')].find((s) => s.textContent?.startsWith('billing.'));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(action.getBoundingClientRect().right).toBeLessThanOrEqual(dialog.getBoundingClientRect().right);
+    expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth + 1);
+  });
+});

@@ -82,6 +82,8 @@ describe('histogram in Chromium', () => {
     const view = renderAuditLogs({ adapter: empty, defaultQuery: { search: 'no such thing at all' }, newEventsInterval: 0 });
     await waitFor(() => expect(view.container.querySelector('.ral-empty')).not.toBeNull());
     expect(view.container.textContent).not.toContain('Drag across the chart');
+    // No events, no chart (an empty 0–1 scale said nothing).
+    expect(view.container.querySelector('figure.ral-histogram, .ral-histogram')).toBeNull();
     // All time: a wider range cannot help, so it is not suggested.
     expect(view.container.querySelector('.ral-empty__hint')!.textContent).toBe('Try other filters, or clear them.');
     view.unmount();
