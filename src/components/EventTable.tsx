@@ -9,10 +9,11 @@ import type { EventWindow } from '../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../hooks/useScaledVirtualizer.js';
 import { useIsRtl, useScrollCue } from '../hooks/useScrollCue.js';
 import { buildColumns, displayOrder, headerName, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
-import { cardColumns, fitWidths, resizeColumn, type ResolvedColumns } from '../core/columnLayout.js';
+import { cardColumns, fitWidths, resizeColumn, shareSpareWidth, type ResolvedColumns } from '../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
 import { own } from '../core/own.js';
+import { useWidthSteps } from '../hooks/useNarrow.js';
 
 export interface EventTableProps {
   rows: EventWindow;
@@ -64,7 +65,13 @@ export function EventTable(props: EventTableProps) {
     const index = new Map(fields.map((f, i) => [f.name, i]));
     setFitted({ fields, widths: fitWidths(fields, sampleText(fields, rows.loaded), (name) => index.get(name) ?? -1) });
   }
-  const fittedWidths = fitted?.fields === fields ? fitted.widths : undefined;
+  // The table's width (in 16 px steps): spare room at the end is shared among the text columns.
+  const tableWidth = useWidthSteps(tableRef, 16, 0);
+  const fittedWidths = useMemo(() => {
+    const widths = fitted?.fields === fields ? fitted.widths : undefined;
+    // A little room is kept for the vertical scrollbar.
+    return widths && tableWidth && !props.cards ? shareSpareWidth(fields, widths, layout, tableWidth - 20) : widths;
+  }, [fitted, fields, tableWidth, layout, props.cards]);
   // Date columns say which time zone their times are in: "Time (UTC)".
   const { zoneName } = formatter;
   const { zonedColumn } = messages;

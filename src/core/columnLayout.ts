@@ -185,7 +185,7 @@ export function moveColumnTo(columns: ResolvedColumns, name: string, target: str
 }
 
 /** Most characters a default width makes room for, by type (longer values are cut with an ellipsis). */
-const MAX_CHARS: Record<string, number> = { email: 34, ip: 39, string: 40, json: 36, enum: 24, number: 14 };
+const MAX_CHARS: Record<string, number> = { email: 40, ip: 39, string: 40, json: 36, enum: 24, number: 14 };
 /** Types whose text has a known length whatever the values (a formatted date, a badge). */
 const FIXED: Record<string, number> = { datetime: 224, severity: 110 };
 const CHAR_PX = 7.4;
@@ -211,4 +211,29 @@ export function fitWidths(fields: readonly FieldDefinition[], sample: readonly s
     widths[field.name] = clampWidth(chars * CHAR_PX + PADDING_PX);
   }
   return widths;
+}
+
+/** Types whose columns may grow into spare room (text that may be cut); dates and badges have their width. */
+const GROWS = new Set(['string', 'email', 'ip', 'json', 'enum']);
+
+/**
+ * Widths that fill the table: where the visible columns leave room at the end (`available` px, the table's
+ * width), it is shared among the growing columns the user has not sized, in proportion to their widths, so
+ * text is cut less and no band of empty space is left. Pure.
+ */
+export function shareSpareWidth(
+  fields: readonly FieldDefinition[],
+  widths: Readonly<Record<string, number>>,
+  columns: ResolvedColumns,
+  available: number,
+): Record<string, number> {
+  const visible = fields.filter((f) => own(columns.visibility, f.name));
+  const widthOf = (f: FieldDefinition) => own(columns.widths, f.name) ?? f.width ?? own(widths, f.name) ?? 160;
+  const spare = available - visible.reduce((sum, f) => sum + widthOf(f), 0);
+  const growing = visible.filter((f) => GROWS.has(f.type) && own(columns.widths, f.name) === undefined && f.width === undefined);
+  const base = growing.reduce((sum, f) => sum + widthOf(f), 0);
+  if (spare < 8 || !base) return { ...widths };
+  const shared: Record<string, number> = { ...widths };
+  for (const f of growing) shared[f.name] = Math.floor(widthOf(f) + (spare * widthOf(f)) / base);
+  return shared;
 }

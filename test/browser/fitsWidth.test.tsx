@@ -5,6 +5,7 @@
 import { render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
+import type { AuditLogsAdapter } from '../../src/api/adapter';
 import { AuditLogs } from '../../src/components/AuditLogs';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
@@ -16,7 +17,7 @@ afterEach(async () => {
 });
 
 /** The viewer as a page would hold it: the body's full width, no fixed box. */
-function renderFullWidth(adapter = createMockAdapter({ count: 2_000, seed: 3, now: NOW })) {
+function renderFullWidth(adapter: AuditLogsAdapter = createMockAdapter({ count: 2_000, seed: 3, now: NOW })) {
   return render(
     <div style={{ height: 700 }}>
       <AuditLogs adapter={adapter} tenantId="acme" theme="light" queryClient={testClient()} newEventsInterval={0} />
@@ -102,5 +103,26 @@ describe('the details dialog', () => {
     });
     expect(action.getBoundingClientRect().right).toBeLessThanOrEqual(dialog.getBoundingClientRect().right);
     expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth + 1);
+  });
+});
+
+describe('default column widths', () => {
+  it('share the spare width: with a few columns the table fills its box and no text column is cut that the room could show', async () => {
+    await page.viewport(1600, 900);
+    const adapter = createMockAdapter({ count: 300, seed: 3, now: NOW });
+    render(
+      <div style={{ height: 600, width: 1500 }}>
+        <AuditLogs adapter={adapter} tenantId="acme" theme="light" queryClient={testClient()} newEventsInterval={0} />
+      </div>,
+    );
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const scroller = document.querySelector<HTMLElement>('.ral-table__scroller')!;
+    const row = readyRows()[0]!;
+    await waitFor(() => expect(scroller.clientWidth - row.getBoundingClientRect().width).toBeLessThan(40));
+    // Every email shown whole.
+    for (const r of readyRows()) {
+      const email = r.querySelector<HTMLElement>('[data-column="actor.email"] .ral-cell__text');
+      if (email) expect(email.scrollWidth, email.textContent ?? '').toBeLessThanOrEqual(email.clientWidth + 1);
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_FIELDS } from '../../src/core/fields';
 import {
+  shareSpareWidth,
   columnLayoutStorageKey,
   defaultColumns,
   moveColumn,
@@ -89,5 +91,24 @@ describe('column layout', () => {
     expect(widths['actor.email']).toBeLessThan(widths.ip!);
     // "Region" (its header) is longer than "eu": the header decides.
     expect(widths.region).toBe(Math.round('Region'.length * 7.4 + 34));
+  });
+});
+
+describe('shareSpareWidth', () => {
+  it('shares the room left at the end among the text columns the user has not sized, and leaves the rest', () => {
+    const columns = defaultColumns(BUILT_IN_FIELDS);
+    const widths = { timestamp: 224, severity: 110, 'actor.name': 150, 'actor.email': 250, action: 200, resource: 150, ip: 150 };
+    const total = Object.values(widths).reduce((a, b) => a + b, 0);
+    const shared = shareSpareWidth(BUILT_IN_FIELDS, widths, columns, total + 300);
+    expect(shared.timestamp).toBe(224);
+    expect(shared.severity).toBe(110);
+    expect(shared['actor.email']).toBeGreaterThan(250);
+    const sum = Object.entries(shared).filter(([n]) => n in widths).reduce((a, [, w]) => a + w, 0);
+    expect(sum).toBeGreaterThan(total + 290);
+    expect(sum).toBeLessThanOrEqual(total + 300);
+    // A column the user sized keeps its width; no room, no change.
+    const sized = { ...columns, widths: { 'actor.email': 180 } };
+    expect(shareSpareWidth(BUILT_IN_FIELDS, widths, sized, total + 300)['actor.email']).toBe(250);
+    expect(shareSpareWidth(BUILT_IN_FIELDS, widths, columns, total - 100)).toEqual(widths);
   });
 });
