@@ -16,7 +16,7 @@ function deepPayload(levels: number): JsonValue {
 const events: AuditEventInput[] = [
   { id: 'h1', tenantId: 'acme', timestamp: STORY_NOW / 1000 - 60, severity: 'High', action: 'api_key.created',
     actor: { name: 'Ada Lovelace', email: 'ada@acme.example' }, fields: { plan: 'enterprise', seats: 120 } },
-  { id: 'h2', tenantId: 'acme', timestamp: STORY_NOW - 3_600_000, severity: 4, action: 'webhook.delivery_failed',
+  { id: 'h2', tenantId: 'acme', timestamp: STORY_NOW - 3_600_000, severity: 5, action: 'webhook.delivery_failed',
     message: 'HTTP 502 from the receiver', fields: { plan: 'team', seats: 8 } },
   { id: 'h3', tenantId: 'acme', timestamp: new Date(STORY_NOW - 7_200_000).toISOString(), severity: 'Info',
     action: 'user.login', actor: { name: 'Grace Hopper', email: 'grace@acme.example' }, payload: deepPayload(5_000) },

@@ -2,7 +2,7 @@
  * One ordered severity scale onto which every source vocabulary maps.
  *
  * Frontegg sends `Info | Medium | High | Critical | Error`; fullstackhero sends
- * `Trace | Debug | Information | Warning | Error | Critical` (as names or as the integers 0–5).
+ * `Trace | Debug | Information | Warning | Error | Critical` (as names or as its `AuditSeverity` integers 1–6).
  * The label the source sent is always kept for display; the rank drives colour and ordering.
  */
 import { own } from './own.js';
@@ -65,8 +65,12 @@ const LABEL_LEVELS: Readonly<Record<string, SeverityLevel>> = {
   emergency: 'critical',
 };
 
-/** fullstackhero's numeric enum (Microsoft.Extensions.Logging order). */
+/**
+ * fullstackhero's numeric enum, `AuditSeverity` (Modules.Auditing.Contracts/AuditEnums.cs): None 0, Trace 1,
+ * Debug 2, Information 3, Warning 4, Error 5, Critical 6. The one mapping of numbers, here and in the dialect.
+ */
 const FSH_NUMERIC: readonly { level: SeverityLevel; label: string }[] = [
+  { level: 'unknown', label: 'None' },
   { level: 'trace', label: 'Trace' },
   { level: 'debug', label: 'Debug' },
   { level: 'info', label: 'Information' },

@@ -30,7 +30,7 @@ describe('normalizeAuditEvent', () => {
       id: 'h1',
       tenantId: 't',
       timestamp: '2026-03-01T10:00:00.1234567', // .NET DateTime, no offset: UTC
-      severity: 4,
+      severity: 5, // AuditSeverity.Error
       action: 'Update',
       eventType: 'EntityChange',
       actor: { id: 'user-1', name: 'jdoe' },

@@ -8,14 +8,18 @@ describe('normalizeSeverity', () => {
     for (let i = 1; i < ranks.length; i++) expect(ranks[i]!.rank).toBeGreaterThan(ranks[i - 1]!.rank);
   });
 
-  it("orders fullstackhero's names and maps its integers 0–5 onto the same names", () => {
+  // fullstackhero's AuditSeverity (Modules.Auditing.Contracts/AuditEnums.cs): None 0, Trace 1 … Critical 6.
+  it("orders fullstackhero's names and maps its AuditSeverity integers 1–6 onto the same names (0 is None)", () => {
     const names = ['Trace', 'Debug', 'Information', 'Warning', 'Error', 'Critical'];
     const byName = names.map((l) => normalizeSeverity(l));
     for (let i = 1; i < byName.length; i++) expect(byName[i]!.rank).toBeGreaterThan(byName[i - 1]!.rank);
-    names.forEach((name, n) => {
-      expect(normalizeSeverity(n)).toEqual(normalizeSeverity(name));
-      expect(normalizeSeverity(String(n)).label).toBe(name);
+    names.forEach((name, i) => {
+      expect(normalizeSeverity(i + 1)).toEqual(normalizeSeverity(name));
+      expect(normalizeSeverity(String(i + 1)).label).toBe(name);
     });
+    expect(normalizeSeverity(0)).toMatchObject({ label: 'None', level: 'unknown' });
+    expect(normalizeSeverity(4).label).toBe('Warning');
+    expect(normalizeSeverity(7)).toMatchObject({ label: '7', level: 'unknown' });
   });
 
   it('puts both vocabularies on one scale', () => {

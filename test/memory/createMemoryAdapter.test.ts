@@ -37,7 +37,7 @@ const base = (id: string, more: Partial<AuditEventInput> = {}): AuditEventInput 
 describe('createMemoryAdapter', () => {
   it('serves host events as normalized events without changing the host objects', async () => {
     const input = [
-      base('a', { severity: 4, timestamp: '2026-10-31T13:00:00+01:00', fields: { plan: 'team' } }),
+      base('a', { severity: 5, timestamp: '2026-10-31T13:00:00+01:00', fields: { plan: 'team' } }),
       base('b', { timestamp: new Date(Date.UTC(2026, 9, 30)) }),
     ];
     const frozen = input.map((e) => Object.freeze({ ...e }));
