@@ -5,6 +5,8 @@ import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from '../hooks/context.js';
 import { ExportError, useAuditLogsExport, type ExportTarget } from '../hooks/useAuditLogsExport.js';
 import { own } from '../core/own.js';
+import { useState } from 'react';
+import { Popover } from './Popover.js';
 
 export interface ExportControlsProps {
   query: AuditQuery;
@@ -12,6 +14,8 @@ export interface ExportControlsProps {
   columns: ResolvedColumns;
   /** Where the file goes. @default 'download' */
   target?: ExportTarget;
+  /** Narrow toolbars: both formats behind one "Export" button (progress and errors still show inline). */
+  compact?: boolean;
 }
 
 /**
@@ -19,8 +23,9 @@ export interface ExportControlsProps {
  * (what is shown is what is downloaded). While it runs: a progressbar "Export progress" with rows per second
  * and time left, and "Cancel export". A failure says how many rows it had and that nothing was saved.
  */
-export function ExportControls({ query, fields, columns, target }: ExportControlsProps) {
+export function ExportControls({ query, fields, columns, target, compact = false }: ExportControlsProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
+  const [menuOpen, setMenuOpen] = useState(false);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const visible = displayOrder(columns)
     .filter((name) => own(columns.visibility, name) && byName.has(name))
@@ -56,14 +61,25 @@ export function ExportControls({ query, fields, columns, target }: ExportControl
       </span>
     );
   }
-  return (
-    <span className="ral-export">
-      <button type="button" className="ral-button" onClick={() => exporter.start('csv')} disabled={!visible.length}>
+  const buttons = (
+    <>
+      <button type="button" className="ral-button" onClick={() => (setMenuOpen(false), exporter.start('csv'))} disabled={!visible.length}>
         {messages.exportCsv}
       </button>
-      <button type="button" className="ral-button" onClick={() => exporter.start('jsonl')}>
+      <button type="button" className="ral-button" onClick={() => (setMenuOpen(false), exporter.start('jsonl'))}>
         {messages.exportJsonLines}
       </button>
+    </>
+  );
+  return (
+    <span className="ral-export">
+      {compact ? (
+        <Popover label={messages.exportMenu} open={menuOpen} onOpenChange={setMenuOpen}>
+          <div className="ral-export__menu">{buttons}</div>
+        </Popover>
+      ) : (
+        buttons
+      )}
       {state.status === 'failed' ? (
         <span role="alert" className="ral-export__error">
           {messages.exportFailed(

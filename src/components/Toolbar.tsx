@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { useNarrow } from '../hooks/useNarrow.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { SeverityCount } from '../core/page.js';
 import { compactQuery, type AuditQuery } from '../core/query.js';
@@ -31,10 +33,16 @@ export interface ToolbarProps {
   className?: string;
 }
 
+/** Below this width (CSS px) the toolbar folds its secondary actions. */
+const NARROW_TOOLBAR = 600;
+
 /** Search, severity, time range, field filters, the Columns menu and the active-filter chips. */
 export function Toolbar(props: ToolbarProps) {
   const { query, onQueryChange, fields, severityCounts, columns, onColumnsChange, onAddField, className } = props;
   const { adapter, messages, abilities } = useAuditLogsEnvironment();
+  // Narrow toolbars fold the export formats behind one button, so the log keeps its room.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const narrow = useNarrow(rootRef, NARROW_TOOLBAR);
   const update = (next: AuditQuery) => onQueryChange(compactQuery(next));
   const severityField = fields.find((f) => f.name === 'severity');
   const byTime = fields.find((f) => f.name === 'timestamp')?.filterable !== false;
@@ -46,7 +54,7 @@ export function Toolbar(props: ToolbarProps) {
     ...(byTime ? [] : (['time'] as const)),
   ];
   return (
-    <div className={className ? `ral-toolbar ${className}` : 'ral-toolbar'}>
+    <div ref={rootRef} className={className ? `ral-toolbar ${className}` : 'ral-toolbar'} data-narrow={narrow || undefined}>
       <div className="ral-toolbar__row">
         {adapter.capabilities.search ? (
           <SearchBox value={query.search ?? ''} onSearch={(search) => update({ ...query, search })} />
@@ -70,7 +78,7 @@ export function Toolbar(props: ToolbarProps) {
             onEditField={props.onEditField}
             onRemoveField={props.onRemoveField}
           />
-          {abilities.export ? <ExportControls query={query} fields={fields} columns={columns} target={props.exportTarget} /> : null}
+          {abilities.export ? <ExportControls query={query} fields={fields} columns={columns} target={props.exportTarget} compact={narrow} /> : null}
           {onAddField ? (
             <button type="button" className="ral-button" onClick={onAddField}>
               {messages.addField}

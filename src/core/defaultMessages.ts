@@ -151,6 +151,7 @@ export function createDefaultMessages(locale = 'en-US'): AuditLogsMessages {
     removeField: 'Remove field',
     addAsColumnNamed: (key) => `Add ${key} as a column`,
     exportCsv: 'Export CSV',
+    exportMenu: 'Export',
     exportJsonLines: 'Export JSON Lines',
     exporting: 'Exporting',
     exportProgress: 'Export progress',

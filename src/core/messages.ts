@@ -108,6 +108,8 @@ export interface AuditLogsMessages {
   addAsColumnNamed: (key: string) => string;
   /** Export. */
   exportCsv: string;
+  /** The button that holds both export formats in a narrow toolbar. */
+  exportMenu: string;
   exportJsonLines: string;
   exporting: string;
   exportProgress: string;

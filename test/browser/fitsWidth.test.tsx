@@ -2,15 +2,15 @@
  * The viewer fits any width: the page never scrolls sideways because of it, the chart's labels stay inside the
  * chart, and a card keeps its time and user in view whatever the action's length.
  */
-import { render, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 import type { AuditLogsAdapter } from '../../src/api/adapter';
 import { AuditLogs } from '../../src/components/AuditLogs';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
-import { readyRows, testClient } from './setup';
+import { expectNoAxeViolations, readyRows, testClient } from './setup';
 
 afterEach(async () => {
   await page.viewport(1280, 900);
@@ -124,5 +124,30 @@ describe('default column widths', () => {
       const email = r.querySelector<HTMLElement>('[data-column="actor.email"] .ral-cell__text');
       if (email) expect(email.scrollWidth, email.textContent ?? '').toBeLessThanOrEqual(email.clientWidth + 1);
     }
+  });
+});
+
+describe('the toolbar at 390 px', () => {
+  it('folds the export formats behind one button, takes three rows at most, and still exports', async () => {
+    await page.viewport(390, 844);
+    render(
+      <div style={{ height: 700 }}>
+        <AuditLogs adapter={createMockAdapter({ count: 40, seed: 3, now: NOW })} tenantId="acme" theme="light" queryClient={testClient()} newEventsInterval={0} permissions={{ manageFields: true }} />
+      </div>,
+    );
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(3));
+    const toolbar = document.querySelector<HTMLElement>('.ral-toolbar')!;
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Export CSV' })).toBeNull());
+    const search = screen.getByRole('searchbox', { name: 'Search' }).getBoundingClientRect();
+    // Three rows of 26–28 px controls, 8 px apart, and the padding.
+    expect(toolbar.getBoundingClientRect().height).toBeLessThanOrEqual(search.height * 3 + 8 * 2 + 14 + 4);
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const csv = screen.getByRole('button', { name: 'Export CSV' });
+    expect(csv.getBoundingClientRect().left).toBeGreaterThanOrEqual(0);
+    expect(csv.getBoundingClientRect().right).toBeLessThanOrEqual(window.innerWidth);
+    await expectNoAxeViolations();
+    const file = commands.waitForDownload();
+    await userEvent.click(csv);
+    expect((await file).name).toMatch(/\.csv$/);
   });
 });
