@@ -30,7 +30,8 @@ module.exports = [
     // the histogram's axes and stacking, search highlighting, cards for narrow containers and every string
     // through messages (45.7 KiB). A page names its dialect by string, so all four dialects are in it.
     // Then the hostile-data round (45.7 → 48.6 KiB): the query caps, Frontegg's metadata as Frontegg sends it,
-    // the CSV export's type check, histogram bucket caps, the error boundaries, per-tenant tokens.
-    limit: '49 KiB',
+    // the CSV export's type check, histogram bucket caps, the error boundaries, per-tenant tokens; then a
+    // dialect's declared query support, the folded export button and shared spare width (49.5 KiB).
+    limit: '50 KiB',
   },
 ];
