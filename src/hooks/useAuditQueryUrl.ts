@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AuditQuery } from '../core/query.js';
 import { queryFromSearchParams, queryToSearchParams, type QueryUrlOptions } from '../core/queryUrl.js';
 
@@ -7,22 +7,27 @@ export interface AuditQueryUrlOptions extends QueryUrlOptions {
   history?: 'push' | 'replace';
 }
 
+const EMPTY = { query: {} as AuditQuery, issues: [] as string[] };
+
 /**
- * The query kept in the page's URL, for `<AuditLogs query onQueryChange queryIssues />`: read once from
- * `location.search` (malformed parts left out and listed in `issues`), written back on every change.
+ * The query kept in the page's URL, for `<AuditLogs query onQueryChange queryIssues />`: read from
+ * `location.search` (malformed parts left out and listed in `issues`), written back on every change, and read
+ * again when the user goes Back or Forward (`popstate`), so the URL and the view never disagree.
  * Safe to render on the server (it reads nothing there).
  */
 export function useAuditQueryUrl(options: AuditQueryUrlOptions = {}) {
   const { prefix, history = 'replace' } = options;
-  const [initial] = useState(() =>
-    typeof window === 'undefined'
-      ? { query: {}, issues: [] as string[] }
-      : queryFromSearchParams(window.location.search, { prefix }),
+  const [state, setState] = useState(() =>
+    typeof window === 'undefined' ? EMPTY : queryFromSearchParams(window.location.search, { prefix }),
   );
-  const [query, setQueryState] = useState<AuditQuery>(initial.query);
+  useEffect(() => {
+    const onPopState = () => setState(queryFromSearchParams(window.location.search, { prefix }));
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [prefix]);
   const setQuery = useCallback(
     (next: AuditQuery) => {
-      setQueryState(next);
+      setState((current) => ({ query: next, issues: current.issues }));
       if (typeof window === 'undefined') return;
       const params = queryToSearchParams(next, { prefix }, new URLSearchParams(window.location.search));
       const search = params.toString();
@@ -32,5 +37,5 @@ export function useAuditQueryUrl(options: AuditQueryUrlOptions = {}) {
     },
     [prefix, history],
   );
-  return { query, setQuery, issues: initial.issues };
+  return { query: state.query, setQuery, issues: state.issues };
 }

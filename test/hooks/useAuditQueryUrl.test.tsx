@@ -34,4 +34,23 @@ describe('useAuditQueryUrl', () => {
     expect(window.history.length).toBe(before + 1);
     expect(window.location.search).toBe('?q=x');
   });
+
+  it('follows Back and Forward: the view reads the URL again on popstate', () => {
+    window.history.replaceState(null, '', '/?q=first');
+    const { result } = renderHook(() => useAuditQueryUrl({ history: 'push' }));
+    act(() => result.current.setQuery({ search: 'second' }));
+    expect(window.location.search).toBe('?q=second');
+    // What the browser does on Back: the URL changes, then popstate.
+    act(() => {
+      window.history.replaceState(null, '', '/?q=first');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(result.current.query).toEqual({ search: 'first' });
+    act(() => {
+      window.history.replaceState(null, '', '/?range=forever');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(result.current.query).toEqual({});
+    expect(result.current.issues).toHaveLength(1);
+  });
 });
