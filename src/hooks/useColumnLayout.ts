@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import {
   columnLayoutStorageKey,
   parseColumnLayout,
@@ -30,29 +30,45 @@ function storage(): Storage | undefined {
   }
 }
 
+/** Storage changes from other tabs (this tab's own writes re-render through state). */
+function subscribeToStorage(onChange: () => void): () => void {
+  if (typeof window === 'undefined') return () => undefined;
+  window.addEventListener('storage', onChange);
+  return () => window.removeEventListener('storage', onChange);
+}
+
 /**
  * The user's column layout: controlled (`columnLayout` + `onColumnLayoutChange`) or kept in this browser
- * per tenant (read synchronously on the first render, so a stored layout never makes the table jump).
+ * per tenant. Read as an external store: synchronously on a client's first render (a stored layout never
+ * makes the table jump), as nothing while hydrating server HTML (which had no storage, so the first client
+ * render matches it), and again when another tab changes it.
  */
 export function useColumnLayout(options: ColumnLayoutOptions): [ResolvedColumns, (next: ResolvedColumns) => void] {
   const { tenantId, fields, value, onChange, storageKey } = options;
   const key = columnLayoutStorageKey(tenantId, storageKey);
-  const [own, setOwn] = useState<{ key: string; layout: ColumnLayout | undefined }>(() => ({
-    key,
-    layout: parseColumnLayout(storage()?.getItem(key)) ?? options.defaultValue,
-  }));
-  // Another tenant or storage key: that one's layout, read now (no effect copying it in).
-  const stored = own.key === key ? own.layout : parseColumnLayout(storage()?.getItem(key)) ?? options.defaultValue;
+  const raw = useSyncExternalStore(
+    subscribeToStorage,
+    () => storage()?.getItem(key) ?? null,
+    () => null,
+  );
+  const read = useMemo(() => parseColumnLayout(raw), [raw]);
+  // What this viewer set itself: read back from storage once written (so another tab's change applies too),
+  // kept here where storage is full or forbidden.
+  const [own, setOwn] = useState<{ key: string; layout: ColumnLayout; persisted: boolean } | undefined>();
+  const stored = (own?.key === key && !own.persisted ? own.layout : read) ?? options.defaultValue;
   const layout = value ?? stored;
   const set = (next: ResolvedColumns) => {
     const saved = toColumnLayout(fields, next);
     if (value === undefined) {
-      setOwn({ key, layout: saved });
+      let persisted = false;
       try {
-        storage()?.setItem(key, JSON.stringify(saved));
+        const store = storage();
+        store?.setItem(key, JSON.stringify(saved));
+        persisted = Boolean(store);
       } catch {
         // Full or forbidden storage: the layout still applies until the page is left.
       }
+      setOwn({ key, layout: saved, persisted });
     }
     onChange?.(saved);
   };
