@@ -18,7 +18,10 @@ module.exports = [
     name: 'A page with <AuditLogs /> and createHttpAdapter (React 19, React Query and all dependencies)',
     path: 'bench/size/page.tsx',
     gzip: true,
-    limit: '135 KiB',
+    // size-limit always leaves the package's peer dependencies (React, React DOM, React Query) out of a bundle;
+    // here they go back in, built for production, as the host's page ships them.
+    modifyEsbuildConfig: (config) => ({ ...config, external: [], define: { ...config.define, 'process.env.NODE_ENV': '"production"' } }),
+    limit: '180 KiB',
   },
   {
     name: "The library's own code in that page (dependencies excluded)",
