@@ -1,6 +1,6 @@
 // Components
 export { AuditLogs } from './components/AuditLogs.js';
-export type { AuditLogsClassNames, AuditLogsProps } from './components/AuditLogs.js';
+export type { AuditLogsClassNames, AuditLogsProps, AuditLogsRootProps } from './components/AuditLogs.js';
 export type { AuditLogsPermissions } from './hooks/context.js';
 export { useAuditQueryUrl } from './hooks/useAuditQueryUrl.js';
 export { useAuditLogsExport } from './hooks/useAuditLogsExport.js';

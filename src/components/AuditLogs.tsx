@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState, type CSSProperties, type ErrorInfo, type ReactNode } from 'react';
+import { forwardRef, useId, useMemo, useState, type ComponentPropsWithoutRef, type CSSProperties, type ErrorInfo, type ReactNode } from 'react';
 import type { AuditLogsAdapter } from '../api/adapter.js';
 import type { AuditEvent } from '../core/event.js';
 import { createFormatter } from '../core/format.js';
@@ -124,8 +124,31 @@ export interface AuditLogsProps {
 
 const cx = (...names: (string | undefined)[]): string => names.filter(Boolean).join(' ');
 
+/**
+ * `<AuditLogs />`'s props with the DOM props of its root `<section>` (`id`, `data-*`, `aria-*`, `style`, event
+ * handlers, …), which pass through. Its `ref` is that section.
+ *
+ * Each stateful prop comes as a trio (`query` / `defaultQuery` / `onQueryChange`, …). A controlled value
+ * without its handler is a read-only view: the viewer shows that value, and what a user does to change it is
+ * not applied (the handler is where a change would go).
+ */
+export type AuditLogsRootProps = AuditLogsProps & Omit<ComponentPropsWithoutRef<'section'>, keyof AuditLogsProps | 'children'>;
+
 /** The "Audit logs" section: a virtualized, sortable log of a tenant's events with a details dialog. */
-export function AuditLogs(props: AuditLogsProps) {
+export const AuditLogs = forwardRef<HTMLElement, AuditLogsRootProps>(function AuditLogs(allProps, ref) {
+  const {
+    adapter: _adapter, tenantId: _tenantId, permissions: _permissions, query: _query, defaultQuery: _defaultQuery,
+    onQueryChange: _onQueryChange, locale: _locale, timeZone: _timeZone, messages: _messages, theme: _theme,
+    queryClient: _queryClient, label: _label, className: _className, classNames: _classNames, height: _height,
+    rowHeight: _rowHeight, onEventOpen: _onEventOpen, selectedEventId: _selectedEventId,
+    defaultSelectedEventId: _defaultSelectedEventId, onSelectedEventIdChange: _onSelectedEventIdChange,
+    columnLayout: _columnLayout, defaultColumnLayout: _defaultColumnLayout, onColumnLayoutChange: _onColumnLayoutChange,
+    storageKey: _storageKey, exportTarget: _exportTarget, dataStructure: _dataStructure,
+    dataStructureStore: _dataStructureStore, queryIssues: _queryIssues, newEventsInterval: _newEventsInterval,
+    onError: _onError,
+    ...dom
+  } = allProps;
+  const props: AuditLogsProps = allProps;
   const queryClient = useResolvedQueryClient(props.queryClient);
   const scope = useId();
   const adapterKey = useAdapterKey(props.adapter);
@@ -158,10 +181,12 @@ export function AuditLogs(props: AuditLogsProps) {
     }),
     [adapter, adapterKey, tenantId, queryClient, scope, messages, formatter, permissions, fieldHome],
   );
-  const style: CSSProperties | undefined = props.height === undefined ? undefined : { height: props.height };
+  const style: CSSProperties | undefined = props.height === undefined ? dom.style : { ...dom.style, height: props.height };
   return (
     <section
-      aria-label={props.label ?? messages.region}
+      {...dom}
+      ref={ref}
+      aria-label={dom['aria-label'] ?? props.label ?? messages.region}
       className={cx('ral-root', props.className, props.classNames?.root)}
       data-theme={props.theme ?? 'system'}
       style={style}
@@ -174,7 +199,7 @@ export function AuditLogs(props: AuditLogsProps) {
       </AuditLogsContext.Provider>
     </section>
   );
-}
+});
 
 /**
  * A name for the adapter object this instance is given, new whenever the object is, so a new adapter
