@@ -6,7 +6,7 @@ import type { RouteTable } from './routes/shared.js';
 
 export type { FshShape } from './routes/fsh.js';
 export type { LoggingShape } from './routes/logging.js';
-export type { RouteContext, RouteTable } from './routes/shared.js';
+export type { RouteTable } from './routes/shared.js';
 
 export function routesFor(dialect: 'native' | 'frontegg' | 'fsh' | 'logging', fsh: FshShape, logging: LoggingShape): RouteTable {
   switch (dialect) {

@@ -8,7 +8,7 @@ import { AuditApiError } from '../../errors.js';
 import { csvBody, readOne, readRows, rows, unsupported, type Dialect } from './shared.js';
 
 /** Frontegg's audits API as its admin portal uses it. Tenant in `frontegg-tenant-id`. */
-export const FRONTEGG_TENANT_HEADER = 'frontegg-tenant-id';
+const FRONTEGG_TENANT_HEADER = 'frontegg-tenant-id';
 
 /** Our field names ↔ Frontegg's row keys. */
 const KEYS: Record<string, string> = {

@@ -13,7 +13,7 @@ import { untilAborted } from '../../sleep.js';
  * previous_page?, total? }` (fastapi-pagination's CursorPage is `items` + `next_page`).
  */
 export const LOGGING_PATH = '/api/logging/audit/';
-export const LOGGING_TENANT_HEADER = 'x-tenant-id';
+const LOGGING_TENANT_HEADER = 'x-tenant-id';
 
 const LIST_KEYS = ['items', 'results', 'data'] as const;
 const CURSOR_KEYS = ['next_cursor', 'next_page', 'nextCursor'] as const;
