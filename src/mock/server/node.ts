@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { createMockHandler, type MockHandler, type MockHandlerOptions } from './handler.js';
 
@@ -17,6 +16,19 @@ export interface MockServer {
   handler: MockHandler;
   server: Server;
   close(): Promise<void>;
+}
+
+/** Waits until a response can take more, or is gone; leaves no listener behind. */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /** Bridges Node's request to the fetch-style handler and streams its response back. */
@@ -45,7 +57,7 @@ export function nodeListener(handler: MockHandler) {
         const { done, value } = await reader.read();
         if (done) break;
         // Backpressure: a slow client makes the stream wait instead of the server buffering the whole answer.
-        if (!res.write(value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!res.write(value)) await drainedOrClosed(res);
       }
       res.end();
     } finally {
