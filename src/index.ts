@@ -5,6 +5,8 @@ export type { AuditLogsPermissions } from './hooks/context.js';
 export { useAuditQueryUrl } from './hooks/useAuditQueryUrl.js';
 export { useAuditLogsExport } from './hooks/useAuditLogsExport.js';
 export type { AuditLogsExport, ExportState, ExportTarget } from './hooks/useAuditLogsExport.js';
+export { useAuditLogs } from './hooks/instance.js';
+export type { AuditLogsState } from './hooks/instance.js';
 export { ExportError, blobSink, runExport, writableSink } from './api/exportRunner.js';
 export type { ExportFormat, ExportProgress, ExportRequestOptions, ExportResult, ExportSink } from './api/exportRunner.js';
 export type { AuditQueryUrlOptions } from './hooks/useAuditQueryUrl.js';

@@ -27,10 +27,11 @@ import { RemoveFieldDialog } from './RemoveFieldDialog.js';
 import type { ExportTarget } from '../hooks/useAuditLogsExport.js';
 import { sanitizeQuery } from '../core/queryEdit.js';
 import { ActivitySummary } from './ActivitySummary.js';
-import { EventLog } from './EventLog.js';
+import type { EventLogProps } from './EventLog.js';
 import { ErrorBanner } from './StatusViews.js';
-import { PartBoundary } from './PartBoundary.js';
-import { Toolbar } from './Toolbar.js';
+import type { ToolbarProps } from './Toolbar.js';
+import { AuditLogsInstanceContext, type AuditLogsInstance } from '../hooks/instance.js';
+import { AuditLogsExportButton, AuditLogsSearch, AuditLogsTable, AuditLogsToolbar, Contained } from './parts.js';
 
 /** Class names for the component's parts, added to the stable `ral-` ones. */
 export interface AuditLogsClassNames {
@@ -132,10 +133,17 @@ const cx = (...names: (string | undefined)[]): string => names.filter(Boolean).j
  * without its handler is a read-only view: the viewer shows that value, and what a user does to change it is
  * not applied (the handler is where a change would go).
  */
-export type AuditLogsRootProps = AuditLogsProps & Omit<ComponentPropsWithoutRef<'section'>, keyof AuditLogsProps | 'children'>;
+export type AuditLogsRootProps = AuditLogsProps &
+  Omit<ComponentPropsWithoutRef<'section'>, keyof AuditLogsProps | 'children'> & {
+    /**
+     * Your own layout of the parts (`AuditLogs.Search`, `AuditLogs.ExportButton`, `AuditLogs.Table`, …, and
+     * your elements between them). @default the toolbar, then the table
+     */
+    children?: ReactNode;
+  };
 
 /** The "Audit logs" section: a virtualized, sortable log of a tenant's events with a details dialog. */
-export const AuditLogs = forwardRef<HTMLElement, AuditLogsRootProps>(function AuditLogs(allProps, ref) {
+const AuditLogsRoot = forwardRef<HTMLElement, AuditLogsRootProps>(function AuditLogs(allProps, ref) {
   const {
     adapter: _adapter, tenantId: _tenantId, permissions: _permissions, query: _query, defaultQuery: _defaultQuery,
     onQueryChange: _onQueryChange, locale: _locale, timeZone: _timeZone, messages: _messages, theme: _theme,
@@ -145,7 +153,7 @@ export const AuditLogs = forwardRef<HTMLElement, AuditLogsRootProps>(function Au
     columnLayout: _columnLayout, defaultColumnLayout: _defaultColumnLayout, onColumnLayoutChange: _onColumnLayoutChange,
     storageKey: _storageKey, exportTarget: _exportTarget, dataStructure: _dataStructure,
     dataStructureStore: _dataStructureStore, queryIssues: _queryIssues, newEventsInterval: _newEventsInterval,
-    onError: _onError,
+    onError: _onError, children,
     ...dom
   } = allProps;
   const props: AuditLogsProps = allProps;
@@ -194,11 +202,26 @@ export const AuditLogs = forwardRef<HTMLElement, AuditLogsRootProps>(function Au
       <AuditLogsContext.Provider value={env}>
         {/* A new tenant or backend is a new view: nothing of the previous one's state or rows survives. */}
         <Contained onError={props.onError}>
-          <AuditLogsView key={`${adapterKey}:${tenantId}`} {...props} />
+          <AuditLogsView key={`${adapterKey}:${tenantId}`} {...props}>
+            {children}
+          </AuditLogsView>
         </Contained>
       </AuditLogsContext.Provider>
     </section>
   );
+});
+
+/**
+ * The "Audit logs" section: `<AuditLogs />` is the preset (the toolbar, then the table); `<AuditLogs.Root>` with
+ * children is your own layout of its parts, each usable anywhere inside it:
+ * `AuditLogs.Search`, `AuditLogs.ExportButton`, `AuditLogs.Toolbar`, `AuditLogs.Table`.
+ */
+export const AuditLogs = Object.assign(AuditLogsRoot, {
+  Root: AuditLogsRoot,
+  Search: AuditLogsSearch,
+  ExportButton: AuditLogsExportButton,
+  Toolbar: AuditLogsToolbar,
+  Table: AuditLogsTable,
 });
 
 /**
@@ -211,7 +234,7 @@ function useAdapterKey(adapter: AuditLogsAdapter): string {
   return `a${seen.adapter === adapter ? seen.generation : seen.generation + 1}`;
 }
 
-function AuditLogsView(props: AuditLogsProps) {
+function AuditLogsView(props: AuditLogsProps & { children?: ReactNode }) {
   const [rawQuery, setQuery] = useControllableState<AuditQuery>(props.query, props.defaultQuery ?? {}, props.onQueryChange);
   const [selectedId, setSelectedId] = useControllableState<string | null>(
     props.selectedEventId,
@@ -243,62 +266,67 @@ function AuditLogsView(props: AuditLogsProps) {
   });
   const severityStats = useStats({ ...query, severities: undefined });
 
+  const toolbar: ToolbarProps = {
+    query,
+    onQueryChange: setQuery,
+    fields: shownFields,
+    severityCounts: severityStats.data?.bySeverity,
+    columns,
+    onColumnsChange: setColumns,
+    exportTarget: props.exportTarget,
+    onAddField: canAddFields ? () => setFieldDialog({ initial: EMPTY_FIELD_FORM }) : undefined,
+    onEditField: canAddFields ? (field) => setFieldDialog({ initial: toFieldForm(field), editing: field.name }) : undefined,
+    onRemoveField: canAddFields ? setRemoving : undefined,
+    className: props.classNames?.toolbar,
+  };
+  const table: EventLogProps = {
+    query,
+    onQueryChange: setQuery,
+    fields,
+    notices: [...(props.queryIssues ?? []), ...issues],
+    selectedId,
+    onSelectedIdChange: setSelectedId,
+    onEventOpen: props.onEventOpen,
+    rowHeight: props.rowHeight ?? 36,
+    columns,
+    onColumnsChange: setColumns,
+    structure: structure.dataStructure,
+    fieldDialog,
+    onFieldDialog: canAddFields ? setFieldDialog : undefined,
+    newEventsInterval: props.newEventsInterval ?? 30_000,
+    classNames: props.classNames,
+    summary: <ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />,
+  };
+  const instance: AuditLogsInstance = {
+    query,
+    setQuery,
+    selectedEventId: selectedId,
+    setSelectedEventId: setSelectedId,
+    fields: shownFields,
+    columns,
+    exportTarget: props.exportTarget,
+    onError: props.onError,
+    toolbar,
+    table,
+  };
+
   if (structure.status === 'error') {
     return <ErrorBanner error={structure.error} title={messages.structureFailed} onRetry={structure.retry} />;
   }
   return (
-    <>
-      <Contained onError={props.onError}>
-        <Toolbar
-          query={query}
-          onQueryChange={setQuery}
-          fields={shownFields}
-          severityCounts={severityStats.data?.bySeverity}
-          columns={columns}
-          onColumnsChange={setColumns}
-          exportTarget={props.exportTarget}
-          onAddField={canAddFields ? () => setFieldDialog({ initial: EMPTY_FIELD_FORM }) : undefined}
-          onEditField={canAddFields ? (field) => setFieldDialog({ initial: toFieldForm(field), editing: field.name }) : undefined}
-          onRemoveField={canAddFields ? setRemoving : undefined}
-          className={props.classNames?.toolbar}
-        />
-      </Contained>
-      {/* The table in a boundary of its own: the toolbar (and its Columns menu, where a field that cannot be
+    <AuditLogsInstanceContext.Provider value={instance}>
+      {/* Each part fails in its own place: the toolbar (and its Columns menu, where a field that cannot be
           shown is removed) stays when the table fails. */}
-      <Contained onError={props.onError}>
-        <EventLog
-          query={query}
-          onQueryChange={setQuery}
-          fields={fields}
-          notices={[...(props.queryIssues ?? []), ...issues]}
-          selectedId={selectedId}
-          onSelectedIdChange={setSelectedId}
-          onEventOpen={props.onEventOpen}
-          rowHeight={props.rowHeight ?? 36}
-          columns={columns}
-          onColumnsChange={setColumns}
-          structure={structure.dataStructure}
-          fieldDialog={fieldDialog}
-          onFieldDialog={canAddFields ? setFieldDialog : undefined}
-          newEventsInterval={props.newEventsInterval ?? 30_000}
-          classNames={props.classNames}
-          summary={<ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />}
-        />
-      </Contained>
+      {props.children ?? (
+        <>
+          <AuditLogsToolbar />
+          <AuditLogsTable />
+        </>
+      )}
       {removing && structure.dataStructure ? (
         <RemoveFieldDialog structure={structure.dataStructure} field={removing} onClose={() => setRemoving(null)} />
       ) : null}
-    </>
-  );
-}
-
-/** A part that fails in its own place: an alert in the viewer's words with Retry; the host hears of it. */
-function Contained({ children, onError }: { children: ReactNode; onError: AuditLogsProps['onError'] }) {
-  const { messages } = useAuditLogsEnvironment();
-  return (
-    <PartBoundary onError={onError} fallback={(error, retry) => <ErrorBanner error={error} title={messages.partFailed} onRetry={retry} />}>
-      {children}
-    </PartBoundary>
+    </AuditLogsInstanceContext.Provider>
   );
 }
 
