@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserCommand } from 'vitest/node';
-import { startMockServer, type MockServer } from '../src/mock/server/node';
+import { startMockServer, type MockServer } from '../src/mock/server/node.ts';
 
 export interface DownloadedFile {
   name: string;
