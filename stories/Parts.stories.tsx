@@ -27,7 +27,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The host's header holds the search, a control of its own and the export; the table fills a section below. */
+/**
+ * The host's header holds the search, a control of its own and the export; the table fills a section below,
+ * and the open event shows in the host's aside (no dialog).
+ */
 export const HostLayout: Story = {
   render: (args) => (
     <AuditLogs.Root {...args}>
@@ -37,9 +40,14 @@ export const HostLayout: Story = {
         <OnlyErrors />
         <AuditLogs.ExportButton />
       </header>
-      <section aria-label="Activity" style={{ height: 460, display: 'flex', flexDirection: 'column' }}>
-        <AuditLogs.Table />
-      </section>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <section aria-label="Activity" style={{ height: 460, flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+          <AuditLogs.Table />
+        </section>
+        <aside aria-label="Selected event" style={{ width: 360, height: 460, overflow: 'auto' }}>
+          <AuditLogs.Details />
+        </aside>
+      </div>
     </AuditLogs.Root>
   ),
   play: async ({ canvasElement }) => {
@@ -49,6 +57,9 @@ export const HostLayout: Story = {
     await userEvent.click(within(header).getByRole('button', { name: 'Only errors' }));
     await expect(within(header).getByRole('button', { name: 'Only errors' })).toHaveAttribute('aria-pressed', 'true');
     await expect(within(header).getByRole('button', { name: 'Export CSV' })).toBeVisible();
+    await userEvent.click(canvasElement.querySelector<HTMLElement>('[role=row][data-state=ready]')!);
+    const aside = canvas.getByRole('complementary', { name: 'Selected event' });
+    await expect(await within(aside).findByRole('region', { name: 'Event details' })).toBeVisible();
   },
 };
 

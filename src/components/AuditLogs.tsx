@@ -31,7 +31,7 @@ import type { EventLogProps } from './EventLog.js';
 import { ErrorBanner } from './StatusViews.js';
 import type { ToolbarProps } from './Toolbar.js';
 import { AuditLogsInstanceContext, type AuditLogsInstance } from '../hooks/instance.js';
-import { AuditLogsExportButton, AuditLogsSearch, AuditLogsTable, AuditLogsToolbar, Contained } from './parts.js';
+import { AuditLogsDetails, AuditLogsExportButton, AuditLogsSearch, AuditLogsTable, AuditLogsToolbar, Contained } from './parts.js';
 
 /** Class names for the component's parts, added to the stable `ral-` ones. */
 export interface AuditLogsClassNames {
@@ -214,7 +214,7 @@ const AuditLogsRoot = forwardRef<HTMLElement, AuditLogsRootProps>(function Audit
 /**
  * The "Audit logs" section: `<AuditLogs />` is the preset (the toolbar, then the table); `<AuditLogs.Root>` with
  * children is your own layout of its parts, each usable anywhere inside it:
- * `AuditLogs.Search`, `AuditLogs.ExportButton`, `AuditLogs.Toolbar`, `AuditLogs.Table`.
+ * `AuditLogs.Search`, `AuditLogs.ExportButton`, `AuditLogs.Toolbar`, `AuditLogs.Table`, `AuditLogs.Details`.
  */
 export const AuditLogs = Object.assign(AuditLogsRoot, {
   Root: AuditLogsRoot,
@@ -222,6 +222,7 @@ export const AuditLogs = Object.assign(AuditLogsRoot, {
   ExportButton: AuditLogsExportButton,
   Toolbar: AuditLogsToolbar,
   Table: AuditLogsTable,
+  Details: AuditLogsDetails,
 });
 
 /**
@@ -247,6 +248,8 @@ function AuditLogsView(props: AuditLogsProps & { children?: ReactNode }) {
   // The Add field dialog, open with these first values (empty, or from a value in an event).
   const [fieldDialog, setFieldDialog] = useState<FieldDialogRequest | null>(null);
   const [removing, setRemoving] = useState<FieldDefinition | null>(null);
+  // The host's panel for the open event, set by AuditLogs.Details' ref (nothing to sync).
+  const [detailsHost, setDetailsHost] = useState<HTMLElement | null>(null);
   const canAddFields = abilities.manageFields && structure.status === 'success';
   // Parts of the query the data structure cannot run (a stale link, a removed field) are left out, with a notice.
   const { query, issues } = useMemo(
@@ -296,6 +299,7 @@ function AuditLogsView(props: AuditLogsProps & { children?: ReactNode }) {
     newEventsInterval: props.newEventsInterval ?? 30_000,
     classNames: props.classNames,
     summary: <ActivitySummary stats={stats.data} activity={activity.data} query={query} onQueryChange={setQuery} />,
+    detailsHost,
   };
   const instance: AuditLogsInstance = {
     query,
@@ -306,6 +310,8 @@ function AuditLogsView(props: AuditLogsProps & { children?: ReactNode }) {
     columns,
     exportTarget: props.exportTarget,
     onError: props.onError,
+    setDetailsHost,
+    theme: props.theme ?? 'system',
     toolbar,
     table,
   };

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { AuditEvent, JsonValue } from '../core/event.js';
 import type { FieldDefinition } from '../core/fields.js';
 import type { FieldFilter } from '../core/query.js';
@@ -32,6 +32,11 @@ export interface EventDetailsProps {
   onDeleted?: (event: AuditEvent) => void;
   /** Extra class on the dialog. */
   className?: string;
+  /**
+   * Shown in place (in a host's panel, through `AuditLogs.Details`): a labelled section, not a modal dialog;
+   * focus stays where it is (on the row), Escape still closes it.
+   */
+  inline?: boolean;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface EventDetailsProps {
  * `Close` closes it; the caller returns focus to the row.
  */
 export function EventDetails(props: EventDetailsProps) {
-  const { event, failed, fields, previous, next, onNavigate, onClose, onPivot, className } = props;
+  const { event, failed, fields, previous, next, onNavigate, onClose, onPivot, className, inline = false } = props;
   const { messages } = useAuditLogsEnvironment();
   const dialogRef = useModalDialog();
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -63,16 +68,29 @@ export function EventDetails(props: EventDetailsProps) {
   }, [confirming]);
 
 
+  const classes = ['ral-details', inline ? 'ral-details--inline' : '', className ?? ''].filter(Boolean).join(' ');
+  const Frame = inline ? 'section' : 'dialog';
   return (
-    <dialog
-      ref={dialogRef}
-      className={className ? `ral-details ${className}` : 'ral-details'}
+    <Frame
+      ref={inline ? undefined : dialogRef}
+      className={classes}
       aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        // Escape inside the confirmation is the confirmation's to handle.
-        if (!confirming) onClose();
-      }}
+      {...(inline
+        ? {
+            onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+              if (e.key === 'Escape' && !confirming) {
+                e.stopPropagation();
+                onClose();
+              }
+            },
+          }
+        : {
+            onCancel: (e: SyntheticEvent<HTMLDialogElement>) => {
+              e.preventDefault();
+              // Escape inside the confirmation is the confirmation's to handle.
+              if (!confirming) onClose();
+            },
+          })}
     >
       <header className="ral-details__header">
         <h2 id={titleId} className="ral-details__title">
@@ -100,7 +118,7 @@ export function EventDetails(props: EventDetailsProps) {
               {messages.deleteEvent}
             </button>
           ) : null}
-          <button type="button" className="ral-button" onClick={onClose} autoFocus>
+          <button type="button" className="ral-button" onClick={onClose} autoFocus={!inline}>
             {messages.close}
           </button>
         </div>
@@ -130,6 +148,6 @@ export function EventDetails(props: EventDetailsProps) {
           onConfirm={() => once((done) => deletion.mutate(event.id, { onSuccess: () => onDeleted(event), onSettled: done }))}
         />
       ) : null}
-    </dialog>
+    </Frame>
   );
 }

@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AuditEvent } from '../core/event.js';
 import { BUILT_IN_FIELDS, type FieldDefinition } from '../core/fields.js';
@@ -42,6 +43,8 @@ export interface EventLogProps {
   classNames?: AuditLogsClassNames;
   /** The activity summary, shown under the status line. */
   summary: ReactNode;
+  /** A host's panel for the open event (`AuditLogs.Details`): it shows there, in place, not as a dialog. */
+  detailsHost?: HTMLElement | null;
 }
 
 const FIRST_PAGES: VisibleRange = { start: 0, end: PAGE_SIZE - 1 };
@@ -49,6 +52,11 @@ const FIRST_PAGES: VisibleRange = { start: 0, end: PAGE_SIZE - 1 };
 export const CARD_BREAKPOINT = 600;
 /** A card's height, in rows. */
 const CARD_HEIGHT = 1.75;
+
+/** The details in a host's panel (a portal: context and events stay the viewer's), else where they are. */
+function placeDetails(host: HTMLElement | null | undefined, details: ReactNode): ReactNode {
+  return host ? createPortal(details, host) : details;
+}
 
 /**
  * The log itself: owns the virtualizer and so the visible range, the rows for it, which row is active
@@ -227,7 +235,9 @@ export function EventLog(props: EventLogProps) {
         />
       ) : null}
       {selectedId !== null ? (
+        placeDetails(props.detailsHost,
         <EventDetails
+          inline={Boolean(props.detailsHost)}
           event={selected.event}
           failed={Boolean(selected.error)}
           fields={fields ?? []}
@@ -244,7 +254,7 @@ export function EventLog(props: EventLogProps) {
               ? (path, value) => props.onFieldDialog?.({ initial: suggestField(path, value, props.structure!.fields) })
               : undefined
           }
-        />
+        />)
       ) : null}
     </HighlightContext.Provider>
   );

@@ -69,3 +69,12 @@ export function AuditLogsTable() {
     </Contained>
   );
 }
+
+/**
+ * The open event's details, in place, wherever you put this (a side panel): the table fills it instead of
+ * opening a dialog. Empty while no event is open. It carries the viewer's theme and styles.
+ */
+export function AuditLogsDetails({ className }: { /** Extra class on the panel. */ className?: string }) {
+  const { setDetailsHost, theme } = useAuditLogsInstance();
+  return <div ref={setDetailsHost} className={className ? `ral-root ral-details-host ${className}` : 'ral-root ral-details-host'} data-theme={theme} />;
+}

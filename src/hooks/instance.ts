@@ -20,6 +20,10 @@ export interface AuditLogsInstance {
   /** The user's columns. */
   columns: ResolvedColumns;
   exportTarget: ExportTarget | undefined;
+  /** Where `AuditLogs.Details` shows the open event (null: the table opens it as a dialog). */
+  setDetailsHost: (element: HTMLElement | null) => void;
+  /** The root's theme, for a part placed outside the root's element. */
+  theme: 'light' | 'dark' | 'system';
   onError: ((error: unknown, info: ErrorInfo) => void) | undefined;
   /** Props of the preset parts, built once by the root. */
   toolbar: unknown;

@@ -99,3 +99,34 @@ describe('parts in a host layout', () => {
     expect(() => render(<AuditLogs.Search />)).toThrow(/inside <AuditLogs/);
   });
 });
+
+describe('AuditLogs.Details in the host’s own panel', () => {
+  it('fills the aside in place (no modal) when a row opens by Enter; Close empties it; axe clean', async () => {
+    render(
+      <div style={{ width: 1200, display: 'flex' }}>
+        <AuditLogs.Root adapter={createMemoryAdapter(events, { now: NOW })} tenantId="acme" theme="light" queryClient={testClient()} newEventsInterval={0}>
+          <section aria-label="Activity" style={{ height: 480, width: 760, display: 'flex', flexDirection: 'column' }}>
+            <AuditLogs.Table />
+          </section>
+          <aside aria-label="Selected event" style={{ width: 400 }}>
+            <AuditLogs.Details />
+          </aside>
+        </AuditLogs.Root>
+      </div>,
+    );
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const aside = screen.getByRole('complementary', { name: 'Selected event' });
+    expect(within(aside).queryByRole('region', { name: 'Event details' })).toBeNull();
+    const action = readyRows()[2]!.querySelector('[data-column="action"]')!.textContent!;
+    readyRows()[2]!.focus();
+    await userEvent.keyboard('{Enter}');
+    const details = await within(aside).findByRole('region', { name: 'Event details' });
+    expect(document.querySelector('dialog[open]')).toBeNull();
+    await waitFor(() => expect(details).toHaveTextContent(action));
+    // Focus stays in the table: arrows go on browsing, and the aside follows the open event.
+    expect(document.activeElement).toBe(readyRows()[2]);
+    await expectNoAxeViolations();
+    await userEvent.click(within(details).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(within(aside).queryByRole('region', { name: 'Event details' })).toBeNull());
+  });
+});
