@@ -1,20 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AuditLogs } from '../src/components/AuditLogs';
-import { useAuditLogs } from '../src/hooks/instance';
+import { OnlyErrors } from './hostControls';
 import { frame, viewerStory } from './data';
 import { designerAdapter } from './designerEvents';
-
-/** A host control of its own, over the viewer's query. */
-function OnlyErrors() {
-  const { query, setQuery } = useAuditLogs();
-  const on = query.severities?.includes('Error') ?? false;
-  return (
-    <button type="button" aria-pressed={on} onClick={() => setQuery({ ...query, severities: on ? undefined : ['Error'] })}>
-      Only errors
-    </button>
-  );
-}
 
 const meta = {
   title: 'Viewer/Parts',

@@ -6,24 +6,13 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
 import { AuditLogs } from '../../src/components/AuditLogs';
-import { useAuditLogs } from '../../src/hooks/instance';
+import { OnlyErrors } from '../../stories/hostControls';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';
 import { NOW } from '../fixtures/events';
 import { expectNoAxeViolations, readyRows, testClient } from '../browser/setup';
 
 const events = generateAuditEvents({ tenantId: 'acme', count: 200, seed: 11, now: NOW });
-
-/** A host control of its own: reads and changes the viewer's query through useAuditLogs(). */
-function OnlyErrors() {
-  const { query, setQuery } = useAuditLogs();
-  const on = query.severities?.includes('Error') ?? false;
-  return (
-    <button type="button" aria-pressed={on} onClick={() => setQuery({ ...query, severities: on ? undefined : ['Error'] })}>
-      Only errors
-    </button>
-  );
-}
 
 function HostPage() {
   return (
