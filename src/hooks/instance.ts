@@ -39,14 +39,8 @@ export function useAuditLogsInstance(): AuditLogsInstance {
   return instance;
 }
 
-/** What a host's own parts read and change inside `<AuditLogs.Root>`: the query and the open event. */
-export interface AuditLogsState {
-  query: AuditQuery;
-  setQuery: (query: AuditQuery) => void;
-  selectedEventId: string | null;
-  setSelectedEventId: (id: string | null) => void;
-  fields: readonly FieldDefinition[];
-}
+/** What a host's own parts read and change inside `<AuditLogs.Root>`: the query, the open event, the fields. */
+export type AuditLogsState = Pick<AuditLogsInstance, 'query' | 'setQuery' | 'selectedEventId' | 'setSelectedEventId' | 'fields'>;
 
 /** The viewer's state, for a host's own controls inside `<AuditLogs.Root>`. */
 export function useAuditLogs(): AuditLogsState {

@@ -3,6 +3,7 @@
  * not make the first client render differ from the server's HTML.
  */
 import { QueryClient } from '@tanstack/react-query';
+import { render, waitFor } from '@testing-library/react';
 import { act } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
@@ -40,5 +41,24 @@ describe('hydrating server HTML', () => {
     errors.mockRestore();
     act(() => root!.unmount());
     container.remove();
+  });
+});
+
+describe('the stored column layout', () => {
+  it('follows a change another tab makes (a storage event)', async () => {
+    localStorage.clear();
+    const view = render(
+      <div style={{ height: 500, width: 1100 }}>
+        <AuditLogs adapter={createMockAdapter({ count: 20, now: NOW })} tenantId="tabs" theme="light" queryClient={new QueryClient()} newEventsInterval={0} />
+      </div>,
+    );
+    const headers = () => [...document.querySelectorAll('[role=columnheader]')].map((h) => h.getAttribute('aria-label'));
+    await waitFor(() => expect(headers()).toContain('IP address'));
+    const key = columnLayoutStorageKey('tabs');
+    const value = JSON.stringify({ version: 1, visibility: { ip: false } });
+    localStorage.setItem(key, value);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
+    await waitFor(() => expect(headers()).not.toContain('IP address'));
+    view.unmount();
   });
 });
