@@ -13,6 +13,19 @@ const deps = [
   'zod/mini',
 ];
 
+// Our modules as a host's bundler sees them in the package: side-effect free but for CSS (package.json
+// "sideEffects"), so names the page does not use are dropped. (bench/size/pureSource.mjs, for the first load.)
+const pureSource = {
+  name: 'pure-source',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (!args.importer.includes('/src/') || args.pluginData) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: true });
+      return resolved.path.endsWith('.css') ? resolved : { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 module.exports = [
   {
     name: 'A page with <AuditLogs /> and createHttpAdapter (React 19, React Query and all dependencies)',
@@ -20,14 +33,22 @@ module.exports = [
     gzip: true,
     // size-limit always leaves the package's peer dependencies (React, React DOM, React Query) out of a bundle;
     // here they go back in, built for production, as the host's page ships them.
-    modifyEsbuildConfig: (config) => ({ ...config, external: [], define: { ...config.define, 'process.env.NODE_ENV': '"production"' } }),
-    limit: '180 KiB',
+    // Every part is counted here, those that load on first use too (one file, no splitting); the first load
+    // alone is bench/size/firstLoad.mjs's budget.
+    modifyEsbuildConfig: (config) => ({
+      ...config,
+      external: [],
+      define: { ...config.define, 'process.env.NODE_ENV': '"production"' },
+      plugins: [...(config.plugins ?? []), pureSource],
+    }),
+    limit: '182 KiB',
   },
   {
     name: "The library's own code in that page (dependencies excluded)",
     path: 'bench/size/page.tsx',
     ignore: deps,
     gzip: true,
+    modifyEsbuildConfig: (config) => ({ ...config, plugins: [...(config.plugins ?? []), pureSource] }),
     // 30 KiB when the groundwork landed (28.8 KiB); the delete flow, the dialects' metadata readers, the
     // Columns menu, the Add field dialog and export grew it on purpose (41.8 KiB); then the keyboard grid,
     // the histogram's axes and stacking, search highlighting, cards for narrow containers and every string
@@ -35,7 +56,8 @@ module.exports = [
     // Then the hostile-data round (45.7 → 48.6 KiB): the query caps, Frontegg's metadata as Frontegg sends it,
     // the CSV export's type check, histogram bucket caps, the error boundaries, per-tenant tokens; then a
     // dialect's declared query support, the folded export button and shared spare width (49.5 KiB); then the
-    // parts and their instance state (50.3 KiB).
-    limit: '51 KiB',
+    // parts and their instance state (50.3 KiB); then every part on its own, one instance state for them all,
+    // and the loaders of the parts that load on first use (51.8 KiB).
+    limit: '52 KiB',
   },
 ];

@@ -20,7 +20,7 @@ const layer = (dir, forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', 'examples/*/.next', 'examples/*/node_modules'] },
+  { ignores: ['dist', '.api-types', 'storybook-static', 'coverage', 'node_modules', 'examples/*/.next', 'examples/*/node_modules'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -62,6 +62,7 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
+        export: 'src/export.ts',
         mock: 'src/mock/index.ts',
         'mock-server': 'src/mock/server/node.ts',
         'mock-server-bin': 'src/mock/server/bin.ts',
@@ -101,7 +102,17 @@ export default defineConfig({
           name: 'browser',
           // Component tests run in Chromium too: real layout, <dialog>, focus and colours.
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/browser/asyncTimeout.ts'],
           browser: chromiumBrowser(),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          // Type tests of the public API (`expectTypeOf`), checked by the compiler, never run.
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
         },
       },
       {

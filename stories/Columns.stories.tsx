@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { AuditLogs } from '../src/components/AuditLogs';
+import { AuditLogs } from '../src/components/root/AuditLogs';
 import { BUILT_IN_FIELDS } from '../src/core/fields';
 import { STORY_NOW, frame, storyAdapter, viewerStory } from './data';
 
@@ -54,7 +54,7 @@ export const AddFieldValidation: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Add field' }));
-    const dialog = body(canvasElement).getByRole('dialog', { name: 'Add field' });
+    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Add field' });
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), '9 lives');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
     await waitFor(() => expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true'));
@@ -74,7 +74,7 @@ export const AddFieldSaveFails: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Add field' }));
-    const dialog = body(canvasElement).getByRole('dialog', { name: 'Add field' });
+    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Add field' });
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'plan');
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Display name' }), 'Plan');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
@@ -94,7 +94,7 @@ export const SavedInThisBrowserOnly: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Add field' }));
-    await expect(body(canvasElement).getByRole('dialog', { name: 'Add field' })).toHaveTextContent('Saved in this browser only.');
+    await expect(await body(canvasElement).findByRole('dialog', { name: 'Add field' })).toHaveTextContent('Saved in this browser only.');
   },
 };
 
@@ -104,9 +104,10 @@ export const AddAsColumnFromDetails: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     canvasElement.querySelector<HTMLElement>('[role=row][data-state=ready]')!.click();
-    const details = await body(canvasElement).findByRole('dialog', { name: 'Event details' });
+    const details = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
     await userEvent.click(within(details).getByRole('button', { name: 'Add status as a column' }));
-    await expect(body(canvasElement).getByRole('textbox', { name: 'Value from' })).toHaveValue('payload.status');
+    // The Add field dialog loads on first use.
+    await expect(await body(canvasElement).findByRole('textbox', { name: 'Value from' }, { timeout: 5000 })).toHaveValue('payload.status');
   },
 };
 

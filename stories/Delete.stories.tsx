@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { AuditLogs } from '../src/components/AuditLogs';
+import { AuditLogs } from '../src/components/root/AuditLogs';
 import { STORY_NOW, frame, storyAdapter, viewerStory } from './data';
 
 /** Deleting an event, and what a read-only viewer does not offer. */
@@ -24,7 +24,7 @@ type Story = StoryObj<typeof meta>;
 const openFirstRow = async (canvasElement: HTMLElement) => {
   await waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3));
   canvasElement.querySelector<HTMLElement>('[role=row][data-state=ready]')!.click();
-  return within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Event details' });
+  return within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
 };
 
 /** "Delete event?": the event named, the warning, Cancel focused. */

@@ -1,7 +1,7 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { createElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { AuditLogs } from '../src/components/AuditLogs';
+import { AuditLogs } from '../src/components/root/AuditLogs';
 import { frame, viewerStory } from './data';
 import { designerAdapter } from './designerEvents';
 
@@ -34,7 +34,7 @@ const rtl: Decorator = (Story) => createElement('div', { dir: 'rtl', style: { he
 export const DetailsOpen: Story = {
   args: { defaultSelectedEventId: 'd1' },
   play: async ({ canvasElement }) => {
-    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Event details' });
+    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
     await waitFor(() => expect(within(dialog).getByRole('table')).toHaveTextContent('Owner'));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Show related events' }));
     await waitFor(() => expect(within(dialog).getByText('api_key.leaked_detected')).toBeTruthy());
@@ -68,7 +68,8 @@ export const AddFilterPopoverOpen: Story = {
     await rows(canvasElement);
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Add filter' }));
-    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Field' }), 'action');
+    // The form loads on first use (a dev server compiles it on demand: room for that).
+    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Field' }, { timeout: 5000 }), 'action');
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Operator' }), 'in');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Value' }), 'user.login{Enter}user.logout{Enter}');
     await expect(canvas.getByRole('list', { name: 'Values' })).toHaveTextContent('user.logout');
@@ -91,7 +92,7 @@ export const RightToLeft: Story = {
   args: { defaultSelectedEventId: 'd5' },
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
-    await body(canvasElement).findByRole('dialog', { name: 'Event details' });
+    await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
   },
 };
 export const RightToLeftDark = dark(RightToLeft);
@@ -100,7 +101,7 @@ export const RightToLeftDark = dark(RightToLeft);
 export const VeryLongValues: Story = {
   args: { defaultSelectedEventId: 'd4' },
   play: async ({ canvasElement }) => {
-    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Event details' });
+    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
     await waitFor(() => expect(dialog).toHaveTextContent('Billing synchronisation service account'));
   },
 };

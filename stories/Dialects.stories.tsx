@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
 import { expect, waitFor, within } from 'storybook/test';
 import { createHttpAdapter, type HttpDialect } from '../src/api/http/createHttpAdapter';
-import { AuditLogs } from '../src/components/AuditLogs';
+import { AuditLogs } from '../src/components/root/AuditLogs';
 import { createMockHandler, type MockHandler } from '../src/mock/index';
 import { STORY_NOW, frame, viewerStory } from './data';
 

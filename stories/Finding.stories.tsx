@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { AuditLogs } from '../src/components/AuditLogs';
+import { AuditLogs } from '../src/components/root/AuditLogs';
 import { STORY_NOW, frame, storyAdapter, viewerStory } from './data';
 
 const meta = {
@@ -50,7 +50,7 @@ export const InvalidFilterValue: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Add filter' }));
-    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Field' }), 'actor.email');
+    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Field' }, { timeout: 5000 }), 'actor.email');
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Operator' }), 'eq');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Value' }), 'not-an-email');
     await userEvent.click(canvas.getByRole('button', { name: 'Apply filter' }));

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { AuditLogs } from '../src/components/AuditLogs';
+import { AuditLogs } from '../src/components/root/AuditLogs';
 import type { AuditEventInput, JsonValue } from '../src/core/event';
 import { createMemoryAdapter } from '../src/memory/createMemoryAdapter';
 import { STORY_NOW, frame, viewerStory } from './data';
@@ -58,6 +58,6 @@ export const DetailsOpenById: Story = {
   args: { defaultSelectedEventId: 'h3' },
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
-    await waitFor(() => expect(body.getByRole('dialog', { name: 'Event details' })).toHaveTextContent('user.login'));
+    await waitFor(() => expect(body.getByRole('dialog', { name: 'Event details' })).toHaveTextContent('user.login'), { timeout: 5000 });
   },
 };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { AuditLogs } from '../src/components/AuditLogs';
+import { AuditLogs } from '../src/components/root/AuditLogs';
 import type { AuditEventInput } from '../src/core/event';
 import { createMemoryAdapter } from '../src/memory/createMemoryAdapter';
 import { STORY_NOW, frame, viewerStory } from './data';

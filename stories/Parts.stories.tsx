@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { AuditLogs } from '../src/components/AuditLogs';
+import { AuditLogs } from '../src/components/root/AuditLogs';
 import { OnlyErrors } from './hostControls';
 import { frame, viewerStory } from './data';
 import { designerAdapter } from './designerEvents';
@@ -48,7 +48,7 @@ export const HostLayout: Story = {
     await expect(within(header).getByRole('button', { name: 'Export CSV' })).toBeVisible();
     await userEvent.click(canvasElement.querySelector<HTMLElement>('[role=row][data-state=ready]')!);
     const aside = canvas.getByRole('complementary', { name: 'Selected event' });
-    await expect(await within(aside).findByRole('region', { name: 'Event details' })).toBeVisible();
+    await expect(await within(aside).findByRole('region', { name: 'Event details' }, { timeout: 5000 })).toBeVisible();
   },
 };
 

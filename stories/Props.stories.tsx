@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { AuditLogs, type AuditLogsProps } from '../src/components/AuditLogs';
+import { AuditLogs, type AuditLogsProps } from '../src/components/root/AuditLogs';
 import type { AuditQuery } from '../src/core/query';
 import { frame, viewerStory } from './data';
 import { designerAdapter } from './designerEvents';
@@ -136,7 +136,7 @@ export const SelectionControlled: Story = {
   args: { onSelectedEventIdChange: fn() },
   render: (args) => <ControlledSelection {...args} />,
   play: async ({ canvasElement, args }) => {
-    const dialog = await within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Event details' });
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(args.onSelectedEventIdChange).toHaveBeenCalledWith(null));
   },

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { SeverityBadge } from '../src/components/SeverityBadge';
+import { SeverityBadge } from '../src/components/shared/SeverityBadge';
 import { normalizeSeverity } from '../src/core/severity';
 
 const meta = {

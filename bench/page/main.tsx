@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { AuditLogs, createHttpAdapter, createMemoryAdapter, runExport, type AuditLogsAdapter, type HttpDialect } from '../../src/index';
+import { AuditLogs, createHttpAdapter, createMemoryAdapter, type AuditLogsAdapter, type HttpDialect } from '../../src/index';
+import { runExport } from '../../src/export';
 import { createMockAdapter, createMockHandler, mockFetch } from '../../src/mock/index';
 import { BENCH_NOW, hostEvents } from '../hostEvents';
 import '../../src/styles/audit-logs.css';

@@ -50,3 +50,16 @@ export function abortError(signal?: AbortSignal): unknown {
   if (signal?.reason !== undefined) return signal.reason;
   return new DOMException('The operation was aborted.', 'AbortError');
 }
+
+/** An export that stopped: how many rows it had, and why. Nothing was saved. */
+export class ExportError extends Error {
+  override readonly name = 'ExportError';
+  constructor(
+    readonly rows: number,
+    readonly reason: unknown,
+    /** Set when the server stopped paging before the count it gave (the file would have been short). */
+    readonly total?: number,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}

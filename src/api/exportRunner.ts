@@ -5,7 +5,9 @@
  * leaves no file at all.
  */
 import type { AuditLogsAdapter } from './adapter.js';
-import { abortError } from './errors.js';
+import { abortError, ExportError } from './errors.js';
+
+export { ExportError } from './errors.js';
 import { CSV_BOM, EXCEL_MAX_ROWS, csvLine, eventCsvLine, jsonLine, type CsvColumn } from '../core/csv.js';
 import type { AuditEvent } from '../core/event.js';
 import { MAX_PAGE_SIZE, type PageRequest } from '../core/page.js';
@@ -65,12 +67,15 @@ export function blobSink(): ExportSink {
   };
 }
 
-/** A sink writing straight to a file the user chose (`showSaveFilePicker`); `abort` discards it. */
-export function writableSink(writable: {
+/** A file the user chose (`showSaveFilePicker`'s writable). */
+export interface WritableLike {
   write(data: BlobPart): Promise<void>;
   close(): Promise<void>;
   abort(reason?: unknown): Promise<void>;
-}): ExportSink {
+}
+
+/** A sink writing straight to a file the user chose; `abort` discards it. */
+export function writableSink(writable: WritableLike): ExportSink {
   return {
     write: (part) => writable.write(part),
     close: async () => {
@@ -102,19 +107,6 @@ export interface ExportResult {
   rows: number;
   /** More rows than Excel opens. */
   overExcelLimit: boolean;
-}
-
-/** An export that stopped: how many rows it had, and why. Nothing was saved. */
-export class ExportError extends Error {
-  override readonly name = 'ExportError';
-  constructor(
-    readonly rows: number,
-    readonly reason: unknown,
-    /** Set when the server stopped paging before the count it gave (the file would have been short). */
-    readonly total?: number,
-  ) {
-    super(reason instanceof Error ? reason.message : String(reason));
-  }
 }
 
 /**

@@ -7,13 +7,14 @@
 import type { FieldDefinition } from './fields.js';
 import { own } from './own.js';
 
-export const COLUMN_LAYOUT_VERSION = 1;
+export const COLUMN_LAYOUT_VERSION: ColumnLayout['version'] = 1;
 export const MIN_COLUMN_WIDTH = 60;
 export const MAX_COLUMN_WIDTH = 2000;
 
 /** A saved column layout. Every part is optional: what it does not say, the data structure decides. */
 export interface ColumnLayout {
-  version: typeof COLUMN_LAYOUT_VERSION;
+  /** The layout format (1). */
+  version: 1;
   /** Fields the user showed (true) or hid (false). */
   visibility?: Record<string, boolean>;
   /** Field names in the order the user put them. */
@@ -236,4 +237,15 @@ export function shareSpareWidth(
   const shared: Record<string, number> = { ...widths };
   for (const f of growing) shared[f.name] = Math.floor(widthOf(f) + (spare * widthOf(f)) / base);
   return shared;
+}
+
+/** A column's header: its display name, and for dates the time zone their times are in ("Time (UTC)"). */
+export function headerName(field: FieldDefinition, zonedColumn: (column: string, zone: string) => string, zone: string): string {
+  return field.type === 'datetime' ? zonedColumn(field.displayName, zone) : field.displayName;
+}
+
+/** The order columns render in: pinned to the start, the rest, pinned to the end. */
+export function displayOrder(columns: ResolvedColumns): string[] {
+  const { start, end } = columns.pinned;
+  return [...start, ...columns.order.filter((n) => !start.includes(n) && !end.includes(n)), ...end];
 }

@@ -4,7 +4,7 @@
  * checks, renderers. Everything here is iterative; values deeper than `MAX_DEPTH` are replaced by a
  * marked, truncated preview, so the rest of the event stays readable.
  */
-import type { JsonValue } from './event.js';
+import type { JsonValue } from './eventSchema.js';
 import { setOwn } from './own.js';
 
 /** How deep a value may nest before the part below is kept only as a preview. */

@@ -1,99 +1,12 @@
+/** Events in: checked, normalized, depth-capped. The one entry for event intake (see `intake.ts`). */
 import { SCHEMA_MESSAGES } from './schemaIssues.js';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { normalizeSeverity } from './severity.js';
 import { capDepth, MAX_DEPTH } from './depth.js';
 import { checkEventInput, toAuditEvent, type SeverityCache } from './eventCheck.js';
-import { parseEventTime, parseTimestamp, toIsoUtc } from './time.js';
+import { AuditEventInputSchema, type AuditEvent } from './eventSchema.js';
 
-/** Any JSON value. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
-const json = z.json() as z.ZodMiniType<JsonValue>;
-
-export const AuditActorSchema = z.object({
-  id: z.optional(z.string()),
-  email: z.optional(z.string()),
-  name: z.optional(z.string()),
-  /** `user`, `api-key`, `system`, ... as the source names it. */
-  type: z.optional(z.string()),
-});
-export type AuditActor = z.infer<typeof AuditActorSchema>;
-
-/** One changed property of an entity, fullstackhero's `EntityChange` style. */
-export const EntityChangeSchema = z.object({
-  field: z.string(),
-  before: z.optional(json),
-  after: z.optional(json),
-});
-export type EntityChange = z.infer<typeof EntityChangeSchema>;
-
-const isoUtc = z.string().check(
-  z.refine((value) => parseTimestamp(value) !== undefined && value.endsWith('Z'), {
-    message: 'must be an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00.000Z',
-  }),
-);
-const nonEmpty = () => z.string().check(z.minLength(1));
-
-/** The one normalized event every adapter produces and everything inside the library reads. */
-export const AuditEventSchema = z.object({
-  id: nonEmpty(),
-  /** ISO 8601 UTC, canonical form `YYYY-MM-DDTHH:mm:ss.sssZ`. */
-  timestamp: isoUtc,
-  tenantId: nonEmpty(),
-  /** The label as the source sent it, shown as is. */
-  severity: z.string(),
-  /** Normalized rank on the shared scale (see `SEVERITY_RANK`), for colour and ordering. */
-  severityRank: z.int(),
-  action: z.string(),
-  resource: z.optional(z.string()),
-  resourceId: z.optional(z.string()),
-  message: z.optional(z.string()),
-  actor: z.optional(AuditActorSchema),
-  ip: z.optional(z.string()),
-  userAgent: z.optional(z.string()),
-  /** fullstackhero's `EntityChange | Security | Activity | Exception`, or the source's own. */
-  eventType: z.optional(z.string()),
-  source: z.optional(z.string()),
-  correlationId: z.optional(z.string()),
-  traceId: z.optional(z.string()),
-  requestId: z.optional(z.string()),
-  tags: z.optional(z.array(z.string())),
-  changes: z.optional(z.array(EntityChangeSchema)),
-  /** The raw event body (Frontegg's `json`, a cursor API's entry): any JSON. */
-  payload: z.optional(json),
-  /** Custom fields by name. */
-  fields: z.optional(z.record(z.string(), json)),
-});
-export type AuditEvent = z.infer<typeof AuditEventSchema>;
-
-const timestampInput = z.pipe(
-  z.union([z.string(), z.number(), z.date()]),
-  z.transform((value, ctx) => {
-    const ms = parseEventTime(value);
-    if (typeof ms === 'string') {
-      ctx.issues.push({ code: 'custom', message: ms, input: value });
-      return z.NEVER;
-    }
-    return toIsoUtc(ms);
-  }),
-);
-
-/**
- * What a caller may hand in (to `create`, to `createMockAdapter({ events })`, or from an HTTP dialect):
- * timestamps in any ISO 8601 form or epoch ms, severities as labels or fullstackhero integers,
- * and no rank (it is computed). `id` and `tenantId` may be left to the adapter.
- */
-export const AuditEventInputSchema = z.extend(AuditEventSchema, {
-  id: z.optional(nonEmpty()),
-  tenantId: z.optional(nonEmpty()),
-  timestamp: timestampInput,
-  severity: z.optional(z.union([z.string(), z.number()])),
-  severityRank: z.optional(z.int()),
-});
-export type AuditEventInput = z.input<typeof AuditEventInputSchema>;
-
-/** An event to create: like `AuditEventInput`, with the time left to the adapter (now) when absent. */
-export type AuditEventDraft = Omit<AuditEventInput, 'timestamp'> & { timestamp?: AuditEventInput['timestamp'] };
+export * from './eventSchema.js';
 
 /** Thrown when an event cannot be normalized; `issues` says which property and why. */
 export class AuditEventError extends Error {

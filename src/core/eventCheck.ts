@@ -5,7 +5,7 @@
  * allocation for an event that is fine.
  */
 import { checkJson } from './depth.js';
-import type { AuditEvent, JsonValue } from './event.js';
+import type { AuditEvent, JsonValue } from './eventSchema.js';
 import { normalizeSeverity, type NormalizedSeverity } from './severity.js';
 import { parseCanonicalIso, parseEventTime, toIsoUtc } from './time.js';
 

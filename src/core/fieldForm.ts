@@ -191,9 +191,17 @@ export function previewPath(events: readonly AuditEvent[], path: string, limit =
 }
 
 /** What the field dialog opens with: first values, and the name of the field being edited (if one is). */
-export interface FieldDialogRequest {
-  initial: FieldFormValues;
-  editing?: string;
+/** Why the field dialog opens: a new field, a field to edit, or a value in an event to turn into a column. */
+export type FieldDialogRequest =
+  | { kind: 'new' }
+  | { kind: 'edit'; field: FieldDefinition }
+  | { kind: 'suggest'; path: string; value: JsonValue | undefined };
+
+/** The dialog's first values for a request, and the field being edited. */
+export function fieldDialogStart(request: FieldDialogRequest, existing: readonly FieldDefinition[]): { initial: FieldFormValues; editing?: string } {
+  if (request.kind === 'edit') return { initial: toFieldForm(request.field), editing: request.field.name };
+  if (request.kind === 'suggest') return { initial: suggestField(request.path, request.value, existing) };
+  return { initial: EMPTY_FIELD_FORM };
 }
 
 /** The structure with a field added (after the others) or, when `editing`, that field changed in place. */

@@ -3,8 +3,14 @@ import type { CsvColumn } from '../core/csv.js';
 import { exportFileName } from '../core/csv.js';
 import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from './context.js';
-export { ExportError } from '../api/exportRunner.js';
-import { ExportError, runExport, writableSink, type ExportFormat, type ExportProgress, type ExportSink } from '../api/exportRunner.js';
+import { ExportError } from '../api/errors.js';
+import type { ExportFormat, ExportProgress, ExportSink, WritableLike } from '../api/exportRunner.js';
+import { displayOrder, headerName, type ResolvedColumns } from '../core/columnLayout.js';
+import type { FieldDefinition } from '../core/fields.js';
+import { own } from '../core/own.js';
+
+/** The export engine loads on the first export: a page that never exports never fetches it. */
+const loadRunner = () => import('../api/exportRunner.js');
 
 export type ExportState =
   | { status: 'idle' }
@@ -19,7 +25,7 @@ export type ExportState =
 export type ExportTarget = 'download' | 'file';
 
 interface SavePicker {
-  showSaveFilePicker?: (options: { suggestedName: string }) => Promise<{ createWritable(): Promise<Parameters<typeof writableSink>[0]> }>;
+  showSaveFilePicker?: (options: { suggestedName: string }) => Promise<{ createWritable(): Promise<WritableLike> }>;
 }
 
 /** The sink for a target: the picked file's writable, or Blob parts (`undefined`) for a download. */
@@ -27,7 +33,8 @@ async function pickFile(target: ExportTarget | undefined, fileName: string): Pro
   const picker = (globalThis as SavePicker).showSaveFilePicker;
   if (target !== 'file' || !picker) return undefined;
   const handle = await picker({ suggestedName: fileName });
-  return writableSink(await handle.createWritable());
+  const [{ writableSink }, writable] = await Promise.all([loadRunner(), handle.createWritable()]);
+  return writableSink(writable);
 }
 
 export interface AuditLogsExport {
@@ -83,7 +90,7 @@ export function useAuditLogsExport(
       setState({ status: 'running', format, progress, startedAt, elapsedMs: Date.now() - startedAt });
     };
     const run = async () => {
-      const sink = await pickFile(options.target, fileName);
+      const [sink, { runExport }] = await Promise.all([pickFile(options.target, fileName), loadRunner()]);
       return runExport({ adapter, tenantId, query, columns, format, signal: abort.signal, now: startedAt, onProgress, sink });
     };
     run().then(
@@ -115,4 +122,22 @@ export function useAuditLogsExport(
       setState({ status: 'idle' });
     },
   };
+}
+
+/**
+ * What a CSV export writes: the visible columns in the order shown, headed by their display names (times in
+ * ISO 8601 UTC, and the header says so). What is shown is what is downloaded.
+ */
+export function exportColumns(
+  fields: readonly FieldDefinition[],
+  columns: ResolvedColumns,
+  zonedColumn: (column: string, zone: string) => string,
+): CsvColumn[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  return displayOrder(columns)
+    .filter((name) => own(columns.visibility, name) && byName.has(name))
+    .map((name) => {
+      const f = byName.get(name)!;
+      return { name, displayName: headerName(f, zonedColumn, 'UTC'), valueFrom: f.valueFrom };
+    });
 }

@@ -72,5 +72,7 @@ export function useColumnLayout(options: ColumnLayoutOptions): [ResolvedColumns,
     }
     onChange?.(saved);
   };
-  return [resolveColumns(fields, layout), set];
+  // The same columns while fields and layout are the same: the table rebuilds its columns only on a change.
+  const resolved = useMemo(() => resolveColumns(fields, layout), [fields, layout]);
+  return [resolved, set];
 }

@@ -1,5 +1,4 @@
-import { safeNormalizeAuditEvent } from '../core/event.js';
-import { CHECK_OK, readEventFacts, type EventFacts, type SeverityCache } from '../core/eventCheck.js';
+import { CHECK_OK, readEventFacts, safeNormalizeAuditEvent, type EventFacts, type SeverityCache } from '../core/intake.js';
 import { EventStore, type IngestSkippedEvent } from './store.js';
 
 export type { IngestSkippedEvent } from './store.js';

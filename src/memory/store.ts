@@ -1,5 +1,14 @@
-import { capEventDepth, safeNormalizeAuditEvent, type AuditEvent, type JsonValue } from '../core/event.js';
-import { CHECK_DEEP, CHECK_OK, checkEventInto, toAuditEvent, type EventFacts } from '../core/eventCheck.js';
+import {
+  CHECK_DEEP,
+  CHECK_OK,
+  capEventDepth,
+  checkEventInto,
+  safeNormalizeAuditEvent,
+  toAuditEvent,
+  type AuditEvent,
+  type EventFacts,
+  type JsonValue,
+} from '../core/intake.js';
 import { getFieldValue } from '../core/fields.js';
 import type { SkippedEvent } from '../core/page.js';
 import { toIsoUtc } from '../core/time.js';

@@ -8,7 +8,7 @@ import { act } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { AuditLogs } from '../../src/components/AuditLogs';
+import { AuditLogs } from '../../src/components/root/AuditLogs';
 import { columnLayoutStorageKey } from '../../src/core/columnLayout';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';

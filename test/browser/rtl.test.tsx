@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { AuditLogs } from '../../src/components/AuditLogs';
+import { AuditLogs } from '../../src/components/root/AuditLogs';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
 import { expectNoAxeViolations, readyRows, testClient } from './setup';

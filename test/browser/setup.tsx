@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, expect } from 'vitest';
-import { AuditLogs, type AuditLogsProps } from '../../src/components/AuditLogs';
+import { AuditLogs, type AuditLogsProps } from '../../src/components/root/AuditLogs';
 import '../../src/styles/audit-logs.css';
 
 afterEach(cleanup);

@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/react';
-import { SeverityBadge } from '../../src/components/SeverityBadge';
+import { SeverityBadge } from '../../src/components/shared/SeverityBadge';
 import { normalizeSeverity } from '../../src/core/severity';
 import '../../src/styles/audit-logs.css';
 

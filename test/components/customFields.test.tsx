@@ -14,7 +14,8 @@ const headers = () =>
 async function openDialog() {
   await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
   await userEvent.click(screen.getByRole('button', { name: 'Add field' }));
-  return screen.getByRole('dialog', { name: 'Add field' });
+  // The dialog (and its form library) loads on first use.
+  return await screen.findByRole('dialog', { name: 'Add field' });
 }
 
 async function fill(dialog: HTMLElement, values: { name?: string; displayName?: string; valueFrom?: string }) {
@@ -134,7 +135,7 @@ describe('custom fields', () => {
     await userEvent.click(readyRows()[0]!);
     const details = await screen.findByRole('dialog', { name: 'Event details' });
     await userEvent.click(within(details).getByRole('button', { name: 'Add status as a column' }));
-    const dialog = screen.getByRole('dialog', { name: 'Add field' });
+    const dialog = await screen.findByRole('dialog', { name: 'Add field' });
     expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('status');
     expect(within(dialog).getByRole('textbox', { name: 'Display name' })).toHaveValue('Status');
     expect(within(dialog).getByRole('textbox', { name: 'Value from' })).toHaveValue('payload.status');
@@ -155,14 +156,14 @@ describe('custom fields', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
     expect(within(screen.getByRole('group', { name: 'Columns' })).queryByRole('button', { name: 'Remove Time' })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Edit Region' }));
-    const dialog = screen.getByRole('dialog', { name: 'Edit field' });
+    const dialog = await screen.findByRole('dialog', { name: 'Edit field' });
     expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveAttribute('readonly');
     await fill(dialog, { displayName: 'Cloud region' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
     await waitFor(() => expect(headers()).toContain('Cloud region'));
     await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove Cloud region' }));
-    const confirm = screen.getByRole('alertdialog', { name: 'Remove field?' });
+    const confirm = await screen.findByRole('alertdialog', { name: 'Remove field?' });
     expect(confirm.textContent).toMatch(/values stay in the events/);
     expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await userEvent.click(within(confirm).getByRole('button', { name: 'Remove field' }));

@@ -1,7 +1,7 @@
 import { render, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { AuditLogs } from '../../src/components/AuditLogs';
+import { AuditLogs } from '../../src/components/root/AuditLogs';
 import type { AuditEventInput } from '../../src/core/event';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';

@@ -5,7 +5,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
-import { AuditLogs } from '../../src/components/AuditLogs';
+import { AuditLogs } from '../../src/components/root/AuditLogs';
 import { OnlyErrors } from '../../stories/hostControls';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';

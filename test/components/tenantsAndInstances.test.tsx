@@ -5,7 +5,7 @@ import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
 import { expectNoAxeViolations, readyRows, renderAuditLogs, testClient } from '../browser/setup';
 import { render } from '@testing-library/react';
-import { AuditLogs } from '../../src/components/AuditLogs';
+import { AuditLogs } from '../../src/components/root/AuditLogs';
 
 describe('tenants', () => {
   it('never shows the previous tenant\'s rows, not even for a frame while loading', async () => {

@@ -33,6 +33,12 @@ async function expectRowsToMatch(adapter: AuditLogsAdapter, query: AuditQuery) {
   if (total) await waitFor(() => expect(readyRows().length).toBe(total));
 }
 
+/** Opens Add filter; its form loads on first use, so this waits for its first control. */
+async function openAddFilter() {
+  await userEvent.click(button('Add filter'));
+  await screen.findByRole('combobox', { name: 'Field' });
+}
+
 describe('Add filter', () => {
   it.each<[string, string, string, string | undefined, FieldFilter]>([
     ['Action', 'contains', 'LOG', undefined, { field: 'action', op: 'contains', value: 'LOG' }],
@@ -57,7 +63,7 @@ describe('Add filter', () => {
   ])('%s %s %s filters the rows', async (fieldName, opName, value, value2, expected) => {
     const { adapter, lastQuery } = setup();
     await waitFor(() => expect(readyRows().length).toBe(7));
-    await userEvent.click(button('Add filter'));
+    await openAddFilter();
     const fieldSelect = byLabel<HTMLSelectElement>('Field');
     const fieldValue = [...fieldSelect.options].find((o) => o.textContent === fieldName)!.value;
     await userEvent.selectOptions(fieldSelect, fieldValue);
@@ -75,7 +81,7 @@ describe('Add filter', () => {
   it('explains an invalid value next to the input and sends nothing', async () => {
     const { onQueryChange } = setup();
     await waitFor(() => expect(readyRows().length).toBe(7));
-    await userEvent.click(button('Add filter'));
+    await openAddFilter();
     const fieldSelect = byLabel<HTMLSelectElement>('Field');
     await userEvent.selectOptions(fieldSelect, 'actor.email');
     await userEvent.selectOptions(byLabel<HTMLSelectElement>('Operator'), 'eq');
@@ -95,7 +101,7 @@ describe('Add filter', () => {
   it('starts Email at "contains" (a part of an address is fine), and takes several values one at a time for "is any of"', async () => {
     const { lastQuery } = setup();
     await waitFor(() => expect(readyRows().length).toBe(7));
-    await userEvent.click(button('Add filter'));
+    await openAddFilter();
     await userEvent.selectOptions(byLabel<HTMLSelectElement>('Field'), 'actor.email');
     expect(byLabel<HTMLSelectElement>('Operator').selectedOptions[0]!.textContent).toBe('contains');
     await userEvent.selectOptions(byLabel<HTMLSelectElement>('Field'), 'action');
@@ -115,7 +121,7 @@ describe('Add filter', () => {
 
   it('offers only filterable fields, and operators that fit the type', async () => {
     setup();
-    await userEvent.click(button('Add filter'));
+    await openAddFilter();
     const fields = [...byLabel<HTMLSelectElement>('Field').options].map((o) => o.textContent);
     expect(fields).toContain('Amount');
     expect(fields).not.toContain('Payload');
@@ -252,7 +258,7 @@ describe('an adapter that matches values exactly', () => {
     const exact: AuditLogsAdapter = { ...base, capabilities: { ...base.capabilities, filterOperators: ['eq', 'in'] } };
     renderAuditLogs({ adapter: exact, newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBe(7));
-    await userEvent.click(button('Add filter'));
+    await openAddFilter();
     await userEvent.selectOptions(byLabel<HTMLSelectElement>('Field'), 'actor.email');
     expect([...byLabel<HTMLSelectElement>('Operator').options].map((o) => o.textContent)).toEqual(['equals', 'is any of']);
     // Time has no exact-match operator here, so it is not offered at all.

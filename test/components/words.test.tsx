@@ -43,7 +43,7 @@ describe('words and numbers follow the locale', () => {
     await waitFor(() => expect(status()).toMatch(/event/));
     expect(document.querySelector('.ral-range__text')!.textContent).toBe('Letzte 7d');
     await userEvent.click(screen.getByRole('button', { name: 'Add filter' }));
-    const operator = screen.getByRole('combobox', { name: 'Operator' }) as HTMLSelectElement;
+    const operator = (await screen.findByRole('combobox', { name: 'Operator' })) as HTMLSelectElement;
     expect([...operator.options].map((o) => o.textContent)).toEqual(['op:before', 'op:after', 'op:between']);
     await userEvent.click(screen.getByRole('button', { name: 'Apply filter' }));
     await waitFor(() => expect(document.querySelector('.ral-field-error')?.textContent).toBe('Datum eingeben.'));

@@ -1,0 +1,43 @@
+import { useEffect, useRef, useState } from 'react';
+import { useAuditLogsEnvironment } from '../../hooks/context.js';
+
+export interface SearchBoxProps {
+  value: string;
+  onSearch: (text: string) => void;
+  /** Wait this long after the last keystroke. @default 250 */
+  debounceMs?: number;
+}
+
+/** The `searchbox` "Search": free text, sent once typing pauses (older requests are cancelled by their key). */
+export function SearchBox({ value, onSearch, debounceMs = 250 }: SearchBoxProps) {
+  const { messages } = useAuditLogsEnvironment();
+  // What is typed, while it differs from the query's search; the query's search otherwise.
+  const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
+  const text = draft && draft.base === value ? draft.text : value;
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const send = (next: string) => {
+    clearTimeout(timer.current);
+    if (next.trim() !== value.trim()) onSearch(next);
+  };
+  return (
+    <input
+      type="search"
+      className="ral-search"
+      aria-label={messages.search}
+      placeholder={messages.searchPlaceholder}
+      value={text}
+      maxLength={500}
+      onChange={(e) => {
+        const next = e.target.value;
+        setDraft({ text: next, base: value });
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => send(next), debounceMs);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') send(text);
+      }}
+    />
+  );
+}

@@ -1,0 +1,49 @@
+import type { AuditActivity, AuditStats } from '../../core/page.js';
+import type { AuditQuery } from '../../core/query.js';
+import { useAuditLogsEnvironment } from '../../hooks/context.js';
+import { Histogram } from './Histogram.js';
+import { SeverityBadge } from '../shared/SeverityBadge.js';
+
+export interface ActivitySummaryProps {
+  stats: AuditStats | undefined;
+  /** Headline counts the server keeps. */
+  activity?: AuditActivity;
+  query: AuditQuery;
+  onQueryChange: (query: AuditQuery) => void;
+}
+
+/** Counts for the current filters (total and by severity) and the histogram of events over time. */
+export function ActivitySummary({ stats, activity, query, onQueryChange }: ActivitySummaryProps) {
+  const { formatter, messages } = useAuditLogsEnvironment();
+  const headlines = [
+    activity?.totalToday === undefined ? null : messages.totalToday(formatter.number(activity.totalToday)),
+    activity?.severeThisWeek === undefined ? null : messages.severeThisWeek(formatter.number(activity.severeThisWeek)),
+  ].filter((h): h is string => h !== null);
+  if (!stats && !headlines.length) return null;
+  return (
+    <div className="ral-summary">
+      {headlines.length ? (
+        <ul className="ral-summary__headlines" aria-label={messages.activity}>
+          {headlines.map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ul>
+      ) : null}
+      {stats ? (
+        <>
+          <ul className="ral-summary__counts" aria-label={messages.severity}>
+            {stats.bySeverity.map((s) => (
+              <li key={s.label}>
+                <SeverityBadge label={s.label} rank={s.rank} /> <span className="ral-summary__count">{formatter.number(s.count)}</span>
+              </li>
+            ))}
+          </ul>
+          {/* No events, no chart: an empty 0–1 scale above "No events match" says nothing. */}
+          {stats.total > 0 ? (
+            <Histogram histogram={stats.histogram} onZoom={(from, to) => onQueryChange({ ...query, timeRange: { from, to } })} />
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,335 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { forwardRef, Suspense, useEffect, useId, useMemo, useState, type ComponentPropsWithoutRef, type CSSProperties, type ErrorInfo, type ForwardRefExoticComponent, type ReactElement, type ReactNode, type RefAttributes } from 'react';
+import type { AuditLogsAdapter } from '../../api/adapter.js';
+import { isAuditApiError } from '../../api/errors.js';
+import type { AuditEvent } from '../../core/event.js';
+import { createFormatter } from '../../core/format.js';
+import { resolveMessages, type AuditLogsMessages } from '../../core/messages.js';
+import type { AuditQuery } from '../../core/query.js';
+import { hasFilters } from '../../core/queryEdit.js';
+import { DEFAULT_PERMISSIONS, resolveAbilities } from '../../core/abilities.js';
+import {
+  AuditLogsContext,
+  useAuditLogsEnvironment,
+  type AuditLogsEnvironment,
+  type AuditLogsPermissions,
+} from '../../hooks/context.js';
+import { useResolvedQueryClient } from '../../hooks/useResolvedQueryClient.js';
+import { browserFieldStore, type DataStructureStore } from '../../hooks/fieldStore.js';
+import type { FieldHome } from '../../hooks/queries.js';
+import type { ColumnLayout } from '../../core/columnLayout.js';
+import type { FieldDefinitionInput } from '../../core/fields.js';
+import type { ExportTarget } from '../../hooks/useAuditLogsExport.js';
+import { HighlightContext } from '../../hooks/highlight.js';
+import { AuditLogsInstanceContext, type AuditLogsClassNames } from '../../hooks/instance.js';
+import { useAuditLogsState } from '../../hooks/useAuditLogsState.js';
+import { ErrorBanner, Pending } from '../shared/StatusViews.js';
+import { Contained } from './Contained.js';
+import { FieldDialog, RemoveFieldDialog } from './lazyParts.js';
+import {
+  AuditLogsAddFieldButton,
+  AuditLogsAddFilter,
+  AuditLogsColumnsMenu,
+  AuditLogsExportButton,
+  AuditLogsFilterChips,
+  AuditLogsSearch,
+  AuditLogsSeverityFilter,
+  AuditLogsTimeRange,
+} from './controls.js';
+import { AuditLogsActivitySummary, AuditLogsDetails, AuditLogsHistogram, AuditLogsNewEvents, AuditLogsStatus, AuditLogsTable } from './panels.js';
+import { AuditLogsToolbar } from './Toolbar.js';
+
+
+export type { AuditLogsClassNames };
+
+export interface AuditLogsProps {
+  /** The backend: `createMockAdapter()`, `createHttpAdapter()`, or your own `AuditLogsAdapter`. */
+  adapter: AuditLogsAdapter;
+  /** The tenant whose log is shown; part of every request and cache key. */
+  tenantId: string;
+  /** What the viewer may do. @default { manageFields: false, export: true, delete: false } */
+  permissions?: AuditLogsPermissions;
+  /** The query, controlled. Pair with `onQueryChange`. */
+  query?: AuditQuery;
+  /** The query to start with, uncontrolled. @default {} */
+  defaultQuery?: AuditQuery;
+  /** Called with every new query (sort, filters, search, time range). */
+  onQueryChange?: (query: AuditQuery) => void;
+  /** BCP 47 locale for dates and numbers. @default 'en-US' */
+  locale?: string;
+  /** IANA time zone dates are shown in. @default 'UTC' */
+  timeZone?: string;
+  /** Replacements for any of the default English strings. */
+  messages?: Partial<AuditLogsMessages>;
+  /** Colour theme; `system` follows the OS setting. @default 'system' */
+  theme?: 'light' | 'dark' | 'system';
+  /** A TanStack QueryClient to use. @default the host's provider's, else a private one */
+  queryClient?: QueryClient;
+  /**
+   * The region's accessible name. Give each viewer its own when a page has several.
+   * @default messages.region ('Audit logs')
+   */
+  label?: string;
+  /** Extra class on the root. */
+  className?: string;
+  /** Extra classes on parts. */
+  classNames?: AuditLogsClassNames;
+  /** Height of the component (CSS length or px). @default fills its parent */
+  height?: number | string;
+  /** Row height in px. @default 36 */
+  rowHeight?: number;
+  /** Called when a user opens an event's details. */
+  onEventOpen?: (event: AuditEvent) => void;
+  /** The id of the event whose details are open, controlled (`null`: none). Pair with `onSelectedEventIdChange`. */
+  selectedEventId?: string | null;
+  /** The event whose details are open at first, uncontrolled. @default null */
+  defaultSelectedEventId?: string | null;
+  /** Called when the open event changes (a row opened, Previous/Next, closed: `null`). */
+  onSelectedEventIdChange?: (id: string | null) => void;
+  /** The user's column layout, controlled (keep it where you like). Pair with `onColumnLayoutChange`. */
+  columnLayout?: ColumnLayout;
+  /** The column layout to start with when this browser has none stored, uncontrolled. */
+  defaultColumnLayout?: ColumnLayout;
+  /** Called with every layout change (visibility, order, widths, pins). */
+  onColumnLayoutChange?: (layout: ColumnLayout) => void;
+  /**
+   * Tells this viewer's stored column layout apart from other viewers' of the same tenant.
+   * @default 'default'
+   */
+  storageKey?: string;
+  /**
+   * Where exports go: a normal download, or (where the browser has `showSaveFilePicker`) a file the user
+   * picks, written as rows arrive and discarded if the export does not finish. @default 'download'
+   */
+  exportTarget?: ExportTarget;
+  /**
+   * The vendor's static column configuration, on top of what the server says: fields named here override
+   * its display names, visibility, order, widths and flags; fields only named here are added.
+   */
+  dataStructure?: { fields: FieldDefinitionInput[] };
+  /**
+   * Where tenant admins' custom fields are saved when the adapter cannot save them (say, Frontegg, whose
+   * metadata is the vendor's): your backend's `load(tenantId)` / `save(tenantId, structure)`.
+   * @default this browser (with a note "Saved in this browser only")
+   */
+  dataStructureStore?: DataStructureStore;
+  /** Problems with the query the host read (say, from a link), shown as a notice. */
+  queryIssues?: readonly string[];
+  /** How often to ask for events newer than the newest shown, in ms; 0 turns it off. @default 30000 */
+  newEventsInterval?: number;
+  /**
+   * Told when a part of the viewer throws while rendering. The part shows an alert with Retry in its place;
+   * the rest of the viewer and of your page stay. @default none (the error is still contained)
+   */
+  onError?: (error: unknown, info: ErrorInfo) => void;
+}
+
+const cx = (...names: (string | undefined)[]): string => names.filter(Boolean).join(' ');
+
+/**
+ * `<AuditLogs />`'s props with the DOM props of its root `<section>` (`id`, `data-*`, `aria-*`, `style`, event
+ * handlers, …), which pass through. Its `ref` is that section.
+ *
+ * Each stateful prop comes as a trio (`query` / `defaultQuery` / `onQueryChange`, …). A controlled value
+ * without its handler is a read-only view: the viewer shows that value, and what a user does to change it is
+ * not applied (the handler is where a change would go).
+ */
+export type AuditLogsRootProps = AuditLogsProps &
+  Omit<ComponentPropsWithoutRef<'section'>, keyof AuditLogsProps | 'children'> & {
+    /**
+     * Your own layout of the parts (`AuditLogs.Search`, `AuditLogs.ExportButton`, `AuditLogs.Table`, …, and
+     * your elements between them). @default the toolbar, then the table
+     */
+    children?: ReactNode;
+  };
+
+/** The "Audit logs" section: a virtualized, sortable log of a tenant's events with a details dialog. */
+const AuditLogsRoot: AuditLogsRootComponent = forwardRef<HTMLElement, AuditLogsRootProps>(function AuditLogs(allProps, ref) {
+  const {
+    adapter: _adapter, tenantId: _tenantId, permissions: _permissions, query: _query, defaultQuery: _defaultQuery,
+    onQueryChange: _onQueryChange, locale: _locale, timeZone: _timeZone, messages: _messages, theme: _theme,
+    queryClient: _queryClient, label: _label, className: _className, classNames: _classNames, height: _height,
+    rowHeight: _rowHeight, onEventOpen: _onEventOpen, selectedEventId: _selectedEventId,
+    defaultSelectedEventId: _defaultSelectedEventId, onSelectedEventIdChange: _onSelectedEventIdChange,
+    columnLayout: _columnLayout, defaultColumnLayout: _defaultColumnLayout, onColumnLayoutChange: _onColumnLayoutChange,
+    storageKey: _storageKey, exportTarget: _exportTarget, dataStructure: _dataStructure,
+    dataStructureStore: _dataStructureStore, queryIssues: _queryIssues, newEventsInterval: _newEventsInterval,
+    onError: _onError, children,
+    ...dom
+  } = allProps;
+  const props: AuditLogsProps = allProps;
+  const queryClient = useResolvedQueryClient(props.queryClient);
+  const scope = useId();
+  const adapterKey = useAdapterKey(props.adapter);
+  const { locale, timeZone, messages: messageOverrides, permissions, adapter, tenantId, dataStructureStore, storageKey } = props;
+  const fieldHome = useMemo<FieldHome>(
+    () =>
+      adapter.capabilities.editDataStructure && adapter.saveDataStructure
+        ? { where: 'adapter', store: browserFieldStore(storageKey) }
+        : dataStructureStore
+          ? { where: 'host', store: dataStructureStore }
+          : { where: 'browser', store: browserFieldStore(storageKey) },
+    [adapter, dataStructureStore, storageKey],
+  );
+  // Counts in the strings follow the locale; the host's replacements win.
+  const messages = useMemo(() => resolveMessages(messageOverrides, locale), [messageOverrides, locale]);
+  const formatter = useMemo(() => createFormatter({ locale, timeZone }, messages), [locale, timeZone, messages]);
+  const env = useMemo<AuditLogsEnvironment>(
+    () => ({
+      adapter,
+      adapterKey,
+      tenantId,
+      queryClient,
+      scope,
+      messages,
+      formatter,
+      permissions: { ...DEFAULT_PERMISSIONS, ...permissions },
+      // Custom fields always have somewhere to go: the adapter, the host's store, or this browser.
+      abilities: resolveAbilities(adapter.capabilities, permissions, { canStoreFields: true }),
+      fieldHome,
+    }),
+    [adapter, adapterKey, tenantId, queryClient, scope, messages, formatter, permissions, fieldHome],
+  );
+  const style: CSSProperties | undefined = props.height === undefined ? dom.style : { ...dom.style, height: props.height };
+  const [state, setState] = useState<RootState>(NO_STATE);
+  return (
+    <section
+      data-loading={state.loading || undefined}
+      data-filtered={state.filtered || undefined}
+      data-event-open={state.eventOpen || undefined}
+      data-exporting={state.exporting || undefined}
+      {...dom}
+      ref={ref}
+      aria-label={dom['aria-label'] ?? props.label ?? messages.region}
+      className={cx('ral-root', props.className, props.classNames?.root)}
+      data-theme={props.theme ?? 'system'}
+      style={style}
+    >
+      <AuditLogsContext.Provider value={env}>
+        {/* A new tenant or backend is a new view: nothing of the previous one's state or rows survives. */}
+        <Contained onError={props.onError}>
+          <AuditLogsView key={`${adapterKey}:${tenantId}`} {...props} onState={setState}>
+            {children}
+          </AuditLogsView>
+        </Contained>
+      </AuditLogsContext.Provider>
+    </section>
+  );
+});
+
+/**
+ * The "Audit logs" section: `<AuditLogs />` is the preset (the toolbar, then the table); `<AuditLogs.Root>` with
+ * children is your own layout of its parts, each usable anywhere inside it:
+ * `AuditLogs.Search`, `AuditLogs.ExportButton`, `AuditLogs.Toolbar`, `AuditLogs.Table`, `AuditLogs.Details`.
+ */
+export const AuditLogs: AuditLogsRootComponent & AuditLogsParts = Object.assign(AuditLogsRoot, {
+  Root: AuditLogsRoot,
+  Search: AuditLogsSearch,
+  ExportButton: AuditLogsExportButton,
+  Table: AuditLogsTable,
+  Details: AuditLogsDetails,
+  Toolbar: AuditLogsToolbar,
+  SeverityFilter: AuditLogsSeverityFilter,
+  TimeRange: AuditLogsTimeRange,
+  AddFilter: AuditLogsAddFilter,
+  FilterChips: AuditLogsFilterChips,
+  ColumnsMenu: AuditLogsColumnsMenu,
+  AddFieldButton: AuditLogsAddFieldButton,
+  Status: AuditLogsStatus,
+  ActivitySummary: AuditLogsActivitySummary,
+  Histogram: AuditLogsHistogram,
+  NewEvents: AuditLogsNewEvents,
+});
+
+/** A part: a component of no props that renders its piece of the viewer (nothing where it does not apply). */
+export type AuditLogsPart = () => ReactElement | null;
+
+/** `<AuditLogs />` and `<AuditLogs.Root>`: its props, and a `ref` to its `<section>`. */
+export type AuditLogsRootComponent = ForwardRefExoticComponent<AuditLogsRootProps & RefAttributes<HTMLElement>>;
+
+/** The parts of a viewer, as members of `AuditLogs` (see README's "Parts" for what each is). */
+export interface AuditLogsParts {
+  Root: AuditLogsRootComponent;
+  Search: AuditLogsPart;
+  ExportButton: (props: { /** Both formats behind one "Export" button. */ compact?: boolean }) => ReactElement | null;
+  Table: AuditLogsPart;
+  Details: (props: { /** Extra class on the panel. */ className?: string }) => ReactElement;
+  Toolbar: AuditLogsPart;
+  SeverityFilter: AuditLogsPart;
+  TimeRange: AuditLogsPart;
+  AddFilter: AuditLogsPart;
+  FilterChips: AuditLogsPart;
+  ColumnsMenu: AuditLogsPart;
+  AddFieldButton: AuditLogsPart;
+  Status: AuditLogsPart;
+  ActivitySummary: AuditLogsPart;
+  Histogram: AuditLogsPart;
+  NewEvents: AuditLogsPart;
+}
+
+/**
+ * A name for the adapter object this instance is given, new whenever the object is, so a new adapter
+ * (same tenant) never meets the previous one's cached rows. Per instance: no module-level registry.
+ */
+function useAdapterKey(adapter: AuditLogsAdapter): string {
+  const [seen, setSeen] = useState({ adapter, generation: 0 });
+  if (seen.adapter !== adapter) setSeen({ adapter, generation: seen.generation + 1 });
+  return `a${seen.adapter === adapter ? seen.generation : seen.generation + 1}`;
+}
+
+/** What the root's element says of the viewer's state, as `data-*` attributes (none before hydration). */
+interface RootState {
+  loading: boolean;
+  filtered: boolean;
+  eventOpen: boolean;
+  exporting: boolean;
+}
+const NO_STATE: RootState = { loading: false, filtered: false, eventOpen: false, exporting: false };
+
+function AuditLogsView({ children, onState, ...props }: AuditLogsProps & { children?: ReactNode; onState: (state: RootState) => void }) {
+  const instance = useAuditLogsState(props);
+  const { messages } = useAuditLogsEnvironment();
+  const { structure, query, fieldDialog, setFieldDialog, removingField, rows } = instance;
+  const loading = rows.initialLoading;
+  const filtered = hasFilters(query);
+  const eventOpen = instance.selectedEventId !== null;
+  const exporting = instance.exporter.state.status === 'running';
+  useEffect(() => onState({ loading, filtered, eventOpen, exporting }), [onState, loading, filtered, eventOpen, exporting]);
+
+  if (structure.status === 'error') {
+    // An expired session says so (sign in again), whichever request met it first.
+    const auth = isAuditApiError(structure.error) && structure.error.kind === 'auth';
+    return <ErrorBanner error={structure.error} title={auth ? undefined : messages.structureFailed} onRetry={structure.retry} />;
+  }
+  const dataStructure = structure.dataStructure;
+  return (
+    <AuditLogsInstanceContext.Provider value={instance}>
+      <HighlightContext.Provider value={query.search?.trim() ?? ''}>
+        {/* Each part fails in its own place: the toolbar (and its Columns menu, where a field that cannot be
+            shown is removed) stays when the table fails. */}
+        {children ?? (
+          <>
+            <AuditLogsToolbar />
+            <AuditLogsStatus />
+            <AuditLogsActivitySummary />
+            <AuditLogsNewEvents />
+            <AuditLogsTable />
+          </>
+        )}
+        <Suspense fallback={<Pending />}>
+          {fieldDialog && dataStructure && setFieldDialog ? (
+            <FieldDialog
+              structure={dataStructure}
+              request={fieldDialog}
+              sample={rows.loaded}
+              onClose={() => setFieldDialog(null)}
+            />
+          ) : null}
+          {removingField && dataStructure ? (
+            <RemoveFieldDialog structure={dataStructure} field={removingField} onClose={instance.closeRemoveField} />
+          ) : null}
+        </Suspense>
+      </HighlightContext.Provider>
+    </AuditLogsInstanceContext.Provider>
+  );
+}
