@@ -1,5 +1,5 @@
 // Size budgets, checked by `npm test` (sizes are exact, unlike timings). Gzipped, minified by esbuild.
-/* global module */
+/* global module, require */
 const deps = [
   'react',
   'react-dom',
@@ -13,18 +13,9 @@ const deps = [
   'zod/mini',
 ];
 
-// Our modules as a host's bundler sees them in the package: side-effect free but for CSS (package.json
-// "sideEffects"), so names the page does not use are dropped. (bench/size/pureSource.mjs, for the first load.)
-const pureSource = {
-  name: 'pure-source',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
-      if (!args.importer.includes('/src/') || args.pluginData) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: true });
-      return resolved.path.endsWith('.css') ? resolved : { ...resolved, sideEffects: false };
-    });
-  },
-};
+// Our modules as a host's bundler sees them in the package (side-effect free but for CSS).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config
+const { pureSource } = require('./bench/size/pureSource.cjs');
 
 module.exports = [
   {

@@ -6,7 +6,7 @@
 /* global console, process */
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { pureSource } from './pureSource.mjs';
+import { pureSource } from './pureSource.cjs';
 
 const LIMIT_KIB = 163;
 

@@ -60,14 +60,18 @@ function HostPage() {
   );
 }
 
+async function renderHostPage() {
+  render(
+    <div style={{ width: 1100 }}>
+      <HostPage />
+    </div>,
+  );
+  await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+}
+
 describe('each part on its own', () => {
   it('filters from the host nav, shows the count and the histogram apart, chips follow, axe clean', async () => {
-    render(
-      <div style={{ width: 1100 }}>
-        <HostPage />
-      </div>,
-    );
-    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    await renderHostPage();
     const region = screen.getByRole('region', { name: 'Audit logs' });
     expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent('300 events');
     expect(within(screen.getByRole('complementary', { name: 'Trend' })).getByRole('figure')).toBeVisible();
@@ -88,12 +92,7 @@ describe('each part on its own', () => {
   });
 
   it('shares one export: started by the host, its progress and result show on the export button', async () => {
-    render(
-      <div style={{ width: 1100 }}>
-        <HostPage />
-      </div>,
-    );
-    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    await renderHostPage();
     const exportPart = document.querySelector<HTMLElement>('.ral-export')!;
     expect(exportPart).toHaveAttribute('data-state', 'idle');
     await userEvent.click(screen.getByRole('button', { name: 'Download all as JSON' }));
@@ -102,12 +101,7 @@ describe('each part on its own', () => {
   });
 
   it('opens an event: the root says so, and says when it closes', async () => {
-    render(
-      <div style={{ width: 1100 }}>
-        <HostPage />
-      </div>,
-    );
-    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    await renderHostPage();
     const region = screen.getByRole('region', { name: 'Audit logs' });
     await userEvent.click(readyRows()[0]!);
     await screen.findByRole('dialog', { name: 'Event details' });

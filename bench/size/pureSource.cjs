@@ -1,6 +1,7 @@
 // Our modules as a host's bundler sees them in the package: side-effect free but for CSS (package.json
 // "sideEffects"), so a name the page does not use is dropped with everything only it needs.
-export const pureSource = {
+/* global exports */
+exports.pureSource = {
   name: 'pure-source',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, async (args) => {
