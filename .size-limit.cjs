@@ -32,7 +32,7 @@ module.exports = [
       define: { ...config.define, 'process.env.NODE_ENV': '"production"' },
       plugins: [...(config.plugins ?? []), pureSource],
     }),
-    limit: '182 KiB',
+    limit: '183 KiB',
   },
   {
     name: "The library's own code in that page (dependencies excluded)",
@@ -48,7 +48,9 @@ module.exports = [
     // the CSV export's type check, histogram bucket caps, the error boundaries, per-tenant tokens; then a
     // dialect's declared query support, the folded export button and shared spare width (49.5 KiB); then the
     // parts and their instance state (50.3 KiB); then every part on its own, one instance state for them all,
-    // and the loaders of the parts that load on first use (51.8 KiB).
-    limit: '52 KiB',
+    // and the loaders of the parts that load on first use (51.8 KiB); then the dialects other than native by
+    // name on first use (53.1 KiB: one file with no splitting wraps each module loaded by import() in a lazy
+    // initializer, which counts here; a host's bundler splits them into files instead).
+    limit: '53.5 KiB',
   },
 ];

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { pureSource } from './pureSource.cjs';
 
-const LIMIT_KIB = 163;
+const LIMIT_KIB = 159;
 
 const result = await build({
   entryPoints: ['bench/size/page.tsx'],
@@ -26,7 +26,8 @@ const result = await build({
 });
 const gzipped = new Map(result.outputFiles.map((file) => [file.path.slice(file.path.lastIndexOf('size-out/')), gzipSync(file.contents).length]));
 const outputs = result.metafile.outputs;
-const entry = Object.keys(outputs).find((name) => outputs[name].entryPoint);
+// The page itself (each `import()` target is an entry point of its own in the metafile).
+const entry = Object.keys(outputs).find((name) => outputs[name].entryPoint === 'bench/size/page.tsx');
 // Files the entry reaches through static imports only: what loads before anything is used.
 const first = new Set();
 const stack = [entry];

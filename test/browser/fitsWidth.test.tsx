@@ -92,7 +92,7 @@ describe('the details dialog', () => {
       </div>,
     );
     const dialog = await waitFor(() => {
-      const open = document.querySelector<HTMLDialogElement>('dialog[open]');
+      const open = (screen.queryByRole('dialog') as HTMLDialogElement | null);
       expect(open).not.toBeNull();
       return open!;
     });

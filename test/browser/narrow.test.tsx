@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
@@ -28,14 +28,14 @@ describe('narrow containers', () => {
     expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth + 1);
     expect(row.getBoundingClientRect().right).toBeLessThanOrEqual(scroller.getBoundingClientRect().right + 1);
     // Still a table of rows with their index, still virtualized (a screenful of 10,000 in the DOM).
-    expect(document.querySelector('[role=table]')!.getAttribute('aria-rowcount')).toBe('10001');
+    expect(screen.getByRole('table', { name: 'Audit logs' }).getAttribute('aria-rowcount')).toBe('10001');
     expect(document.querySelectorAll('[role=row][aria-rowindex]').length).toBeLessThan(30);
     scroller.scrollTop = scroller.scrollHeight / 2;
     await waitFor(() => expect(Number(readyRows()[0]?.getAttribute('aria-rowindex'))).toBeGreaterThan(4000));
     // And the keyboard still opens a card.
     readyRows()[0]!.focus();
     await userEvent.keyboard('{Enter}');
-    await waitFor(() => expect(document.querySelector('dialog[open]')).not.toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeNull());
     await userEvent.keyboard('{Escape}');
     await expectNoAxeViolations();
   });
@@ -43,7 +43,7 @@ describe('narrow containers', () => {
   it('at 768 px shows the columns that fit, with a shadow where more columns are cut off', async () => {
     renderAuditLogs({ adapter: createMockAdapter({ count: 200, seed: 2, now: NOW }), newEventsInterval: 0 }, 600, 768);
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(3));
-    const table = document.querySelector('[role=table]')!;
+    const table = screen.getByRole('table', { name: 'Audit logs' });
     expect(table.classList.contains('ral-table--cards')).toBe(false);
     expect(headers()).toContain('IP address');
     await waitFor(() => expect(table.hasAttribute('data-more-end')).toBe(true));

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
@@ -7,7 +7,7 @@ import { NOW } from '../fixtures/events';
 import { readyRows, renderAuditLogs, testClient } from './setup';
 
 const scroller = () => document.querySelector<HTMLElement>('.ral-table__scroller')!;
-const table = () => document.querySelector<HTMLElement>('[role=table]')!;
+const table = () => screen.getByRole('table', { name: 'Audit logs' });
 
 async function scrollTo(top: number) {
   scroller().scrollTop = top;

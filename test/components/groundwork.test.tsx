@@ -1,4 +1,4 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AuditLogs } from '../../src/components/root/AuditLogs';
@@ -8,7 +8,7 @@ import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
 import { readyRows, renderAuditLogs, testClient } from '../browser/setup';
 
-const dialog = () => document.querySelector<HTMLDialogElement>('dialog[open]');
+const dialog = () => (screen.queryByRole('dialog') as HTMLDialogElement | null);
 const button = (root: ParentNode, name: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
 const detailsId = () => dialog()?.textContent?.match(/evt_[0-9a-f]+|m\d+/)?.[0];
@@ -92,7 +92,7 @@ describe('adapters and the cache', () => {
       return found!;
     });
     expect(alert.textContent).toContain('The fields of this audit log could not be loaded.');
-    expect(document.querySelector('[role=table]')).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Audit logs' })).toBeNull();
     await userEvent.click(button(alert, 'Retry'));
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
   });

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { normalizeAuditEvent } from '../../src/core/event';
@@ -6,7 +6,7 @@ import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
 import { expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
 
-const dialog = () => document.querySelector<HTMLDialogElement>('dialog[open]');
+const dialog = () => (screen.queryByRole('dialog') as HTMLDialogElement | null);
 const rowOf = (el: Element | null) => el?.closest('[role=row]')?.getAttribute('aria-rowindex');
 
 describe('keyboard', () => {
@@ -14,8 +14,8 @@ describe('keyboard', () => {
     const onEventOpen = vi.fn();
     renderAuditLogs({ adapter: createMockAdapter({ count: 200, seed: 4, now: NOW }), onEventOpen });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    const table = document.querySelector('[role=table]')!;
-    const search = document.querySelector<HTMLElement>('input[type=search]')!;
+    const table = screen.getByRole('table', { name: 'Audit logs' });
+    const search = screen.getByRole('searchbox', { name: 'Search' });
     search.focus();
     // Tab through the toolbar until the table: the first stop in it is the first row, not a header.
     for (let i = 0; i < 20 && !table.contains(document.activeElement); i++) await userEvent.tab();
@@ -74,7 +74,7 @@ describe('keyboard', () => {
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
     const shade = (row: Element) => getComputedStyle(row).backgroundColor;
     // The pointer away from the rows (a hovered row is shaded too).
-    await userEvent.hover(document.querySelector('input[type=search]')!);
+    await userEvent.hover(screen.getByRole('searchbox', { name: 'Search' }));
     const first = readyRows()[0]!;
     const plain = shade(readyRows()[1]!);
     expect(shade(first)).toBe(plain);
@@ -105,15 +105,15 @@ describe('keyboard', () => {
     await waitFor(() => expect(dialog()).not.toBeNull());
     const title = () => dialog()!.querySelector('.ral-details__summary strong')!.textContent;
     expect(title()).toBe(events[1]!.action);
-    const prev = [...dialog()!.querySelectorAll('button')].find((b) => b.textContent === 'Previous event')!;
-    const next = [...dialog()!.querySelectorAll('button')].find((b) => b.textContent === 'Next event')!;
+    const prev = within(dialog()!).getByRole('button', { name: 'Previous event' });
+    const next = within(dialog()!).getByRole('button', { name: 'Next event' });
     await userEvent.click(next);
     await waitFor(() => expect(dialog()!.querySelector(`time[datetime="${events[2]!.timestamp}"]`)).not.toBeNull());
     await userEvent.click(prev);
     await userEvent.click(prev);
     await waitFor(() => expect(dialog()!.querySelector(`time[datetime="${events[0]!.timestamp}"]`)).not.toBeNull());
-    expect(prev.disabled).toBe(true);
-    const close = [...dialog()!.querySelectorAll('button')].find((b) => b.textContent === 'Close')!;
+    expect(prev).toBeDisabled();
+    const close = within(dialog()!).getByRole('button', { name: 'Close' });
     await userEvent.click(close);
     await waitFor(() => expect(dialog()).toBeNull());
     // The row now shown in the dialog (the first) has focus.
@@ -195,7 +195,7 @@ describe('event details', () => {
     expect(toggle('g')).toBeNull();
     expect(d.textContent).toContain('g: {"h":{"i":"too deep"}}');
     expect(d.textContent).toContain('Show 70 more');
-    await userEvent.click([...d.querySelectorAll('button')].find((b) => b.textContent === 'Show 70 more')!);
+    await userEvent.click(within(d).getByRole('button', { name: 'Show 70 more' }));
     expect(d.textContent).not.toContain('more');
     await userEvent.click(toggle('deep')!);
     expect(toggle('deep')!.getAttribute('aria-expanded')).toBe('false');
@@ -204,7 +204,7 @@ describe('event details', () => {
 
   it('shows related events in one click and opens one', async () => {
     const d = await openFirst();
-    await userEvent.click([...d.querySelectorAll('button')].find((b) => b.textContent === 'Show related events')!);
+    await userEvent.click(within(d).getByRole('button', { name: 'Show related events' }));
     await waitFor(() => expect(d.querySelectorAll('.ral-related__item').length).toBe(1));
     expect(d.querySelector('.ral-related__item')!.textContent).toContain('user.login');
     await userEvent.click(d.querySelector('.ral-related__item')!);
@@ -218,7 +218,7 @@ describe('event details', () => {
       configurable: true,
       value: { writeText: async (text: string) => void writes.push(text) },
     });
-    await userEvent.click(d.querySelector('button[aria-label="Copy Correlation ID"]')!);
+    await userEvent.click(within(d).getByRole('button', { name: 'Copy Correlation ID' }));
     expect(writes).toEqual(['cor-1']);
     await waitFor(() => expect(d.textContent).toContain('Copied'));
   });

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { AuditQuery } from '../../src/core/query';
@@ -6,7 +6,7 @@ import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { FIXTURE_EVENTS, NOW } from '../fixtures/events';
 import { expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
 
-const dialog = () => document.querySelector('dialog[open]');
+const dialog = () => screen.queryByRole('dialog');
 const status = () => document.querySelector('.ral-status')!.textContent ?? '';
 
 describe('pivot from the details', () => {
@@ -27,7 +27,7 @@ describe('pivot from the details', () => {
     // e02: Grace Hopper, correlation c1, region us-east-1.
     await userEvent.click(readyRows().find((r) => r.textContent!.includes('api_key.created'))!);
     await waitFor(() => expect(dialog()).not.toBeNull());
-    await userEvent.click(dialog()!.querySelector(`button[aria-label="${name}"]`)!);
+    await userEvent.click(within(dialog()!).getByRole('button', { name: name }));
     await waitFor(() => expect(dialog()).toBeNull());
     expect(onQueryChange).toHaveBeenLastCalledWith({ filters: [filter] });
     await waitFor(() => expect(status()).toContain(`${count} event`));
@@ -40,8 +40,8 @@ describe('pivot from the details', () => {
     await userEvent.click(readyRows().find((r) => r.textContent!.includes('api_key.created'))!);
     await waitFor(() => expect(dialog()).not.toBeNull());
     // region is a custom key with no field definition: shown, not filterable.
-    expect(dialog()!.querySelector('button[aria-label="Filter by this value: region"]')).toBeNull();
-    expect(dialog()!.querySelector('button[aria-label="Filter by this value: IP address"]')).not.toBeNull();
+    expect(within(dialog()!).queryByRole('button', { name: 'Filter by this value: region' })).toBeNull();
+    expect(within(dialog()!).queryByRole('button', { name: 'Filter by this value: IP address' })).not.toBeNull();
   });
 });
 
@@ -100,7 +100,7 @@ describe('accessibility of the toolbar', () => {
       newEventsInterval: 0,
     });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(0));
-    await userEvent.click([...document.querySelectorAll('button')].find((b) => b.textContent === 'Add filter')!);
+    await userEvent.click(screen.getByRole('button', { name: 'Add filter' }));
     await expectNoAxeViolations();
   });
 });

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
@@ -16,7 +16,7 @@ describe('AuditLogs props', () => {
     const root = document.querySelector<HTMLElement>('section.ral-root')!;
     expect(root.classList.contains('host-root')).toBe(true);
     expect(root.getBoundingClientRect().height).toBe(320);
-    expect(document.querySelector('[role=table]')!.classList.contains('host-table')).toBe(true);
+    expect(screen.getByRole('table', { name: 'Audit logs' }).classList.contains('host-table')).toBe(true);
     expect(document.querySelector('.ral-toolbar')!.classList.contains('host-toolbar')).toBe(true);
   });
 

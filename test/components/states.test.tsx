@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { AuditLogsAdapter } from '../../src/api/adapter';
@@ -8,7 +8,7 @@ import { createIndexedAdapter } from '../fixtures/indexedAdapter';
 import { readyRows, renderAuditLogs } from '../browser/setup';
 
 const alert = () => document.querySelector('[role=alert]');
-const table = () => document.querySelector('[role=table]');
+const table = () => screen.queryByRole('table', { name: 'Audit logs' });
 
 describe('states', () => {
   it('shows skeleton rows and a loading status while the first page loads', async () => {
@@ -30,7 +30,7 @@ describe('states', () => {
     });
     await waitFor(() => expect(document.body.textContent).toContain('No events match'));
     expect(table()).toBeNull();
-    await userEvent.click([...document.querySelectorAll('button')].find((b) => b.textContent === 'Clear filters')!);
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(onQueryChange).toHaveBeenCalledWith({ sort: { field: 'action', direction: 'asc' } });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
   });
@@ -38,7 +38,7 @@ describe('states', () => {
   it('has no "Clear filters" for a log that is simply empty', async () => {
     renderAuditLogs({ adapter: createMockAdapter({ events: [], now: NOW }) });
     await waitFor(() => expect(document.body.textContent).toContain('No events match'));
-    expect([...document.querySelectorAll('button')].some((b) => b.textContent === 'Clear filters')).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });
 
   it('shows an alert with Retry when loading fails, and recovers', async () => {

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
@@ -63,7 +63,7 @@ describe('several instances', () => {
     expect(otherHeader.getAttribute('aria-sort')).toBe('none');
     // Opening details in one opens one dialog, inside that instance.
     await userEvent.click(readyRows(two)[0]!);
-    await waitFor(() => expect(two.querySelector('dialog[open]')).not.toBeNull());
+    await waitFor(() => expect(within(two as HTMLElement).queryByRole('dialog')).not.toBeNull());
     expect(one.querySelector('dialog')).toBeNull();
     // No duplicate ids anywhere on the page.
     const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);

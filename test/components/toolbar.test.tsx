@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { AuditLogsAdapter } from '../../src/api/adapter';
@@ -153,7 +153,7 @@ describe('chips', () => {
     await userEvent.click(button('Clear all'));
     await waitFor(() => expect(lastQuery()).toEqual({ sort: { field: 'action', direction: 'asc' } }));
     expect(document.querySelector('[aria-label="Active filters"]')).toBeNull();
-    expect((document.querySelector('input[type=search]') as HTMLInputElement).value).toBe('');
+    expect((screen.getByRole('searchbox', { name: 'Search' }) as HTMLInputElement).value).toBe('');
   });
 });
 
@@ -232,7 +232,7 @@ describe('search', () => {
     const onQueryChange = vi.fn();
     renderAuditLogs({ adapter: slowFirst, onQueryChange, newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBe(7));
-    const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
+    const box = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search' });
     expect(box.getAttribute('aria-label')).toBe('Search');
     await userEvent.fill(box, 'grace');
     await waitFor(() => expect(onQueryChange).toHaveBeenCalledWith({ search: 'grace' }));
@@ -265,9 +265,9 @@ describe('an adapter that matches values exactly', () => {
     expect([...byLabel<HTMLSelectElement>('Field').options].map((o) => o.value)).not.toContain('timestamp');
     await userEvent.keyboard('{Escape}');
     await userEvent.click(readyRows()[1]!);
-    await waitFor(() => expect(document.querySelector('dialog[open]')).not.toBeNull());
-    const dialog = document.querySelector('dialog[open]')!;
-    expect(dialog.querySelector('button[aria-label="Filter by this value: User"]')).not.toBeNull();
-    expect(dialog.querySelector('button[aria-label="Exclude this value: User"]')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeNull());
+    const dialog = screen.queryByRole('dialog')!;
+    expect(within(dialog).queryByRole('button', { name: 'Filter by this value: User' })).not.toBeNull();
+    expect(within(dialog).queryByRole('button', { name: 'Exclude this value: User' })).toBeNull();
   });
 });

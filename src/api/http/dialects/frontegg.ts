@@ -6,6 +6,7 @@ import type { PageRequest } from '../../../core/page.js';
 import { own, setOwn } from '../../../core/own.js';
 import { AuditApiError } from '../../errors.js';
 import { csvBody, readOne, readRows, rows, unsupported, type Dialect } from './shared.js';
+import { FRONTEGG_CAPABILITIES } from './catalog.js';
 
 /** Frontegg's audits API as its admin portal uses it. Tenant in `frontegg-tenant-id`. */
 const FRONTEGG_TENANT_HEADER = 'frontegg-tenant-id';
@@ -223,17 +224,7 @@ function toDataStructure(meta: z.infer<typeof MetadataSchema>) {
 export const FRONTEGG_METADATA_PATH = '/metadata';
 
 export const fronteggDialect: Dialect = {
-  capabilities: {
-    paging: 'offset',
-    total: true,
-    search: true,
-    stats: false,
-    editDataStructure: false,
-    serverExport: true,
-    create: true,
-    delete: false,
-    filterOperators: ['eq', 'in'],
-  },
+  capabilities: FRONTEGG_CAPABILITIES,
   create: (client) => {
     const tenant = (tenantId: string) => ({ [FRONTEGG_TENANT_HEADER]: tenantId });
     const offsetOf = (page: PageRequest) => (page.type === 'offset' ? page.offset : unsupported('Frontegg audits', 'page by cursor'));

@@ -7,6 +7,7 @@ import type { AuditLogsAdapter } from '../../adapter.js';
 import { AuditApiError } from '../../errors.js';
 import { own } from '../../../core/own.js';
 import { enc, readOne, readRows, unsupported, type Dialect } from './shared.js';
+import { FSH_CAPABILITIES } from './catalog.js';
 
 /** fullstackhero's GET /api/v1/audits: pages of at most 100, newest first, tenant as a parameter. */
 export const FSH_MAX_PAGE = 100;
@@ -159,20 +160,7 @@ const SummarySchema = z.object({ eventsBySeverity: z.optional(z.record(z.string(
 const tenantHeader = (tenantId: string) => ({ tenant: tenantId });
 
 export const fshDialect: Dialect = {
-  capabilities: {
-    paging: 'offset',
-    total: true,
-    search: true,
-    // Counts by severity from /summary (for a window; no histogram).
-    stats: true,
-    editDataStructure: false,
-    serverExport: false,
-    create: false,
-    delete: false,
-    maxPageSize: 100,
-    filterOperators: ['eq', 'in', 'before', 'after', 'between'],
-    severitySelection: 'one',
-  },
+  capabilities: FSH_CAPABILITIES,
   create: (client) => {
     const list: AuditLogsAdapter['list'] = async ({ tenantId, query, page }, options) => {
       if (page.type !== 'offset') unsupported('fullstackhero audits', 'page by cursor');

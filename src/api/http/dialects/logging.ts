@@ -5,6 +5,7 @@ import { AuditApiError } from '../../errors.js';
 import { enc, readOne, readRows, unsupported, type Dialect } from './shared.js';
 import { fallbackMetadata, readFilterMetadata, type FilterMetadata } from './loggingMetadata.js';
 import { untilAborted } from '../../sleep.js';
+import { LOGGING_CAPABILITIES } from './catalog.js';
 
 /**
  * A cursor-paged logging API: `GET /api/logging/audit/` with its `/filters` metadata, `GET` and `DELETE`
@@ -105,18 +106,7 @@ async function needing<T>(scope: string, doing: string, call: () => Promise<T>):
 }
 
 export const loggingDialect: Dialect = {
-  capabilities: {
-    paging: 'cursor',
-    total: false,
-    search: true,
-    stats: false,
-    editDataStructure: false,
-    serverExport: false,
-    create: false,
-    delete: true,
-    maxPageSize: 500,
-    filterOperators: ['eq', 'in'],
-  },
+  capabilities: LOGGING_CAPABILITIES,
   create: (client) => {
     const tenant = (tenantId: string) => ({ [LOGGING_TENANT_HEADER]: tenantId });
     // The metadata per tenant, asked once; anything but a refusal falls back to the documented names.
