@@ -17,7 +17,14 @@ export const AuditActorSchema = z.object({
   /** `user`, `api-key`, `system`, ... as the source names it. */
   type: z.optional(z.string()),
 });
-export type AuditActor = z.infer<typeof AuditActorSchema>;
+/** Who did it. (The type is written out for the API report; `test/types` checks it against the schema.) */
+export interface AuditActor {
+  id?: string;
+  email?: string;
+  name?: string;
+  /** `user`, `api-key`, `system`, ... as the source names it. */
+  type?: string;
+}
 
 /** One changed property of an entity, fullstackhero's `EntityChange` style. */
 export const EntityChangeSchema = z.object({
@@ -25,7 +32,12 @@ export const EntityChangeSchema = z.object({
   before: z.optional(json),
   after: z.optional(json),
 });
-export type EntityChange = z.infer<typeof EntityChangeSchema>;
+/** One changed property of an entity. */
+export interface EntityChange {
+  field: string;
+  before?: JsonValue;
+  after?: JsonValue;
+}
 
 const isoUtc = z.string().check(
   z.refine((value) => parseTimestamp(value) !== undefined && value.endsWith('Z'), {
@@ -64,7 +76,36 @@ export const AuditEventSchema = z.object({
   /** Custom fields by name. */
   fields: z.optional(z.record(z.string(), json)),
 });
-export type AuditEvent = z.infer<typeof AuditEventSchema>;
+/** The one normalized event every adapter produces and everything inside the library reads. */
+export interface AuditEvent {
+  id: string;
+  /** ISO 8601 UTC, canonical form `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+  timestamp: string;
+  tenantId: string;
+  /** The label as the source sent it, shown as is. */
+  severity: string;
+  /** Normalized rank on the shared scale, for colour and ordering. */
+  severityRank: number;
+  action: string;
+  resource?: string;
+  resourceId?: string;
+  message?: string;
+  actor?: AuditActor;
+  ip?: string;
+  userAgent?: string;
+  /** fullstackhero's `EntityChange | Security | Activity | Exception`, or the source's own. */
+  eventType?: string;
+  source?: string;
+  correlationId?: string;
+  traceId?: string;
+  requestId?: string;
+  tags?: string[];
+  changes?: EntityChange[];
+  /** The raw event body (Frontegg's `json`, a cursor API's entry): any JSON. */
+  payload?: JsonValue;
+  /** Custom fields by name. */
+  fields?: Record<string, JsonValue>;
+}
 
 const timestampInput = z.pipe(
   z.union([z.string(), z.number(), z.date()]),
@@ -90,7 +131,17 @@ export const AuditEventInputSchema = z.extend(AuditEventSchema, {
   severity: z.optional(z.union([z.string(), z.number()])),
   severityRank: z.optional(z.int()),
 });
-export type AuditEventInput = z.input<typeof AuditEventInputSchema>;
+/**
+ * What a caller may hand in: timestamps in any ISO 8601 form or epoch ms (or a Date), severities as labels or
+ * fullstackhero integers, no rank; `id` and `tenantId` may be left to the adapter.
+ */
+export interface AuditEventInput extends Omit<AuditEvent, 'id' | 'tenantId' | 'timestamp' | 'severity' | 'severityRank'> {
+  id?: string;
+  tenantId?: string;
+  timestamp: string | number | Date;
+  severity?: string | number;
+  severityRank?: number;
+}
 
 /** An event to create: like `AuditEventInput`, with the time left to the adapter (now) when absent. */
 export type AuditEventDraft = Omit<AuditEventInput, 'timestamp'> & { timestamp?: AuditEventInput['timestamp'] };

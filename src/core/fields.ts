@@ -33,8 +33,32 @@ export const FieldDefinitionSchema = z.object({
    */
   valueFrom: z.optional(z.string().check(z.maxLength(200))),
 });
-export type FieldDefinition = z.output<typeof FieldDefinitionSchema>;
-export type FieldDefinitionInput = z.input<typeof FieldDefinitionSchema>;
+/** One field of a tenant's log. (Written out for the API report; `test/types` checks it against the schema.) */
+export interface FieldDefinition {
+  name: string;
+  displayName: string;
+  type: FieldType;
+  /** Shown as a table column. */
+  visible: boolean;
+  /** Shown in the event details. */
+  showInDetails: boolean;
+  filterable: boolean;
+  sortable: boolean;
+  /** Added by a tenant admin (its value lives in `event.fields[name]`). */
+  custom: boolean;
+  /** Column width in CSS pixels. */
+  width?: number;
+  /** Position among columns, lowest first. */
+  order: number;
+  /** Allowed values, for `enum` fields. */
+  options?: string[];
+  /** Where a custom field's value lives: `fields.<name>` (the default), or a path such as `payload.request.path`. */
+  valueFrom?: string;
+}
+
+/** A field as a vendor or a server describes it: the flags and the order may be left to their defaults. */
+export type FieldDefinitionInput = Omit<FieldDefinition, 'visible' | 'showInDetails' | 'filterable' | 'sortable' | 'custom' | 'order'> &
+  Partial<Pick<FieldDefinition, 'visible' | 'showInDetails' | 'filterable' | 'sortable' | 'custom' | 'order'>>;
 
 /** The data structure of a tenant's log: which fields exist and how they are shown. */
 export interface DataStructure {

@@ -49,7 +49,13 @@ export const FieldFilterSchema = z.object({
   op: z.enum(FILTER_OPERATORS),
   value: z.union([scalar, z.array(scalar).check(z.maxLength(QUERY_LIMITS.values))]),
 });
-export type FieldFilter = z.infer<typeof FieldFilterSchema>;
+/** One filter on one field. (Written out for the API report; `test/types` checks it against the schema.) */
+export interface FieldFilter {
+  field: string;
+  op: FilterOperator;
+  /** A list for `in` (and `between`: from, to). */
+  value: string | number | (string | number)[];
+}
 
 export const TimeRangeSchema = z.union([
   z.strictObject({ preset: z.enum(TIME_PRESETS) }),
@@ -59,10 +65,14 @@ export const TimeRangeSchema = z.union([
     }),
   ),
 ]);
-export type TimeRange = z.infer<typeof TimeRangeSchema>;
+/** A preset relative to now, or an absolute span (either end may be open), ISO 8601. */
+export type TimeRange = { preset: TimePreset } | { from?: string; to?: string };
 
 export const SortSchema = z.object({ field: z.string().check(z.minLength(1)), direction: z.enum(['asc', 'desc']) });
-export type AuditSort = z.infer<typeof SortSchema>;
+export interface AuditSort {
+  field: string;
+  direction: 'asc' | 'desc';
+}
 
 export const AuditQuerySchema = z.strictObject({
   search: z.optional(z.string().check(z.maxLength(QUERY_LIMITS.search))),
@@ -71,7 +81,14 @@ export const AuditQuerySchema = z.strictObject({
   filters: z.optional(z.array(FieldFilterSchema).check(z.maxLength(QUERY_LIMITS.filters))),
   sort: z.optional(SortSchema),
 });
-export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+/** What the log shows: search, severities, time range, field filters, sort. Every part optional. */
+export interface AuditQuery {
+  search?: string;
+  severities?: string[];
+  timeRange?: TimeRange;
+  filters?: FieldFilter[];
+  sort?: AuditSort;
+}
 
 export const DEFAULT_SORT: AuditSort = { field: 'timestamp', direction: 'desc' };
 

@@ -10,16 +10,28 @@ import {
   createMemoryAdapter,
   defineDialect,
   useAuditLogs,
+  type AuditActor,
   type AuditEvent,
+  type AuditEventInput,
   type AuditLogsAdapter,
   type AuditLogsProps,
   type AuditLogsRootProps,
   type AuditLogsState,
   type AuditQuery,
+  type AuditSort,
+  type EntityChange,
   type ExportState,
+  type FieldDefinition,
+  type FieldDefinitionInput,
+  type FieldFilter,
   type HttpDialect,
+  type TimeRange,
 } from '../../src/index';
 import { runExport, type ExportResult } from '../../src/export';
+import type * as z from 'zod/mini';
+import type { AuditActorSchema, AuditEventInputSchema, AuditEventSchema, EntityChangeSchema } from '../../src/core/eventSchema';
+import type { AuditQuerySchema, FieldFilterSchema, SortSchema, TimeRangeSchema } from '../../src/core/query';
+import type { FieldDefinitionSchema } from '../../src/core/fields';
 
 describe('<AuditLogs /> props', () => {
   it('needs an adapter and a tenant, and nothing else', () => {
@@ -84,5 +96,23 @@ describe('adapters', () => {
 
   it('export anywhere through react-audit-logs/export', () => {
     expectTypeOf(runExport).returns.toEqualTypeOf<Promise<ExportResult>>();
+  });
+});
+
+describe('the written-out model types', () => {
+  // The public types are written out (so the API report shows them); each must stay what its schema reads.
+  it('are what the schemas read', () => {
+    expectTypeOf<AuditEvent>().toEqualTypeOf<z.infer<typeof AuditEventSchema>>();
+    expectTypeOf<AuditActor>().toEqualTypeOf<z.infer<typeof AuditActorSchema>>();
+    expectTypeOf<EntityChange>().toEqualTypeOf<z.infer<typeof EntityChangeSchema>>();
+    // The schema takes any JSON-like input where the type says JSON: what the type allows, it accepts.
+    expectTypeOf<AuditEventInput>().toExtend<z.input<typeof AuditEventInputSchema>>();
+    expectTypeOf<AuditQuery>().toEqualTypeOf<z.infer<typeof AuditQuerySchema>>();
+    expectTypeOf<FieldFilter>().toEqualTypeOf<z.infer<typeof FieldFilterSchema>>();
+    expectTypeOf<TimeRange>().toEqualTypeOf<z.infer<typeof TimeRangeSchema>>();
+    expectTypeOf<AuditSort>().toEqualTypeOf<z.infer<typeof SortSchema>>();
+    expectTypeOf<FieldDefinition>().toEqualTypeOf<z.output<typeof FieldDefinitionSchema>>();
+    expectTypeOf<FieldDefinitionInput>().toExtend<z.input<typeof FieldDefinitionSchema>>();
+    expectTypeOf<z.input<typeof FieldDefinitionSchema>>().toExtend<FieldDefinitionInput>();
   });
 });

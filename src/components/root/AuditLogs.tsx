@@ -316,19 +316,17 @@ function AuditLogsView({ children, onState, ...props }: AuditLogsProps & { child
             <AuditLogsTable />
           </>
         )}
-        <Suspense fallback={<Pending />}>
-          {fieldDialog && dataStructure && setFieldDialog ? (
-            <FieldDialog
-              structure={dataStructure}
-              request={fieldDialog}
-              sample={rows.loaded}
-              onClose={() => setFieldDialog(null)}
-            />
-          ) : null}
-          {removingField && dataStructure ? (
+        {/* A boundary only while a part that loads on first use is shown: an empty one would still have to hydrate. */}
+        {fieldDialog && dataStructure && setFieldDialog ? (
+          <Suspense fallback={<Pending />}>
+            <FieldDialog structure={dataStructure} request={fieldDialog} sample={rows.loaded} onClose={() => setFieldDialog(null)} />
+          </Suspense>
+        ) : null}
+        {removingField && dataStructure ? (
+          <Suspense fallback={<Pending />}>
             <RemoveFieldDialog structure={dataStructure} field={removingField} onClose={instance.closeRemoveField} />
-          ) : null}
-        </Suspense>
+          </Suspense>
+        ) : null}
       </HighlightContext.Provider>
     </AuditLogsInstanceContext.Provider>
   );
