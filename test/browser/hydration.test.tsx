@@ -3,7 +3,7 @@
  * not make the first client render differ from the server's HTML.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { render, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
@@ -37,7 +37,7 @@ describe('hydrating server HTML', () => {
     expect(recoverable).not.toHaveBeenCalled();
     expect(errors.mock.calls.map((c) => String(c[0])).filter((m) => /hydrat/i.test(m))).toEqual([]);
     // After hydration the stored layout applies.
-    await vi.waitFor(() => expect([...container.querySelectorAll('[role=columnheader]')].map((h) => h.getAttribute('aria-label'))).not.toContain('IP address'));
+    await vi.waitFor(() => expect(within(container as HTMLElement).getAllByRole('columnheader').map((h) => h.getAttribute('aria-label'))).not.toContain('IP address'));
     errors.mockRestore();
     act(() => root!.unmount());
     container.remove();
@@ -52,7 +52,7 @@ describe('the stored column layout', () => {
         <AuditLogs adapter={createMockAdapter({ count: 20, now: NOW })} tenantId="tabs" theme="light" queryClient={new QueryClient()} newEventsInterval={0} />
       </div>,
     );
-    const headers = () => [...document.querySelectorAll('[role=columnheader]')].map((h) => h.getAttribute('aria-label'));
+    const headers = () => within(screen.getByRole('table', { name: 'Audit logs' })).getAllByRole('columnheader').map((h) => h.getAttribute('aria-label'));
     await waitFor(() => expect(headers()).toContain('IP address'));
     const key = columnLayoutStorageKey('tabs');
     const value = JSON.stringify({ version: 1, visibility: { ip: false } });

@@ -1,11 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
 import { expectNoAxeViolations, readyRows, renderAuditLogs } from './setup';
 
-const headers = () => [...document.querySelectorAll('[role=columnheader]')].map((h) => h.getAttribute('aria-label'));
+const headers = () => within(screen.getByRole('table', { name: 'Audit logs' })).getAllByRole('columnheader').map((h) => h.getAttribute('aria-label'));
 
 describe('narrow containers', () => {
   it('shows each event as a two-line card below 600 px: time and severity, then actor and action; rows stay rows, virtualized', async () => {

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
@@ -108,9 +108,9 @@ describe('virtual scrolling in Chromium', () => {
     const adapter = createMockAdapter({ count: 300, seed: 2, now: NOW });
     renderAuditLogs({ adapter });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    const header = [...document.querySelectorAll('[role=columnheader]')].find((h) => h.textContent === 'Action')!;
+    const header = within(screen.getByRole('table', { name: 'Audit logs' })).getAllByRole('columnheader').find((h) => h.textContent === 'Action')!;
     expect(header.getAttribute('aria-sort')).toBe('none');
-    await userEvent.click(header.querySelector('button')!);
+    await userEvent.click(within(header).getByRole('button'));
     await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('ascending'));
     const expected = await adapter.list({
       tenantId: 'acme',
@@ -119,9 +119,9 @@ describe('virtual scrolling in Chromium', () => {
     });
     await waitFor(() => expect(readyRows()[0]?.textContent).toContain(expected.events[0]!.action));
     expect(readyRows()[0]!.textContent).toContain(expected.events[0]!.actor!.name!);
-    await userEvent.click(header.querySelector('button')!);
+    await userEvent.click(within(header).getByRole('button'));
     await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('descending'));
-    const timeHeader = [...document.querySelectorAll('[role=columnheader]')].find((h) => h.textContent === 'Time (UTC)')!;
+    const timeHeader = within(screen.getByRole('table', { name: 'Audit logs' })).getAllByRole('columnheader').find((h) => h.textContent === 'Time (UTC)')!;
     expect(timeHeader.getAttribute('aria-sort')).toBe('none');
   });
 });

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { AuditEventInput } from '../../src/core/event';
@@ -89,8 +89,8 @@ describe('deleting an event', () => {
     await openRow(1);
     await userEvent.click(button(details()!, 'Delete event')!);
     await userEvent.click(button(confirm()!, 'Delete event')!);
-    await waitFor(() => expect(confirm()!.querySelector('[role=alert]')).not.toBeNull());
-    expect(confirm()!.querySelector('[role=alert]')!.textContent).toMatch(/missing the delete permission.*audit:write/);
+    await waitFor(() => expect(within(confirm()!).queryByRole('alert')).not.toBeNull());
+    expect(within(confirm()!).queryByRole('alert')!.textContent).toMatch(/missing the delete permission.*audit:write/);
     expect(await adapter.get({ tenantId: 'acme', id: 'd1' })).toMatchObject({ id: 'd1' });
     expect(status()).toContain('12 events');
   });

@@ -87,7 +87,7 @@ describe('adapters and the cache', () => {
     adapter.failNext({ method: 'getDataStructure', kind: 'server' });
     renderAuditLogs({ adapter });
     const alert = await waitFor(() => {
-      const found = document.querySelector('[role=alert]');
+      const found = screen.queryByRole('alert');
       expect(found).not.toBeNull();
       return found!;
     });

@@ -42,7 +42,7 @@ describe('AuditLogs props', () => {
     const adapter = createMockAdapter({ count: 20, now: NOW });
     adapter.failNext({ method: 'list', kind: 'forbidden' });
     renderAuditLogs({ adapter, messages: { region: 'Prüfprotokoll', retry: 'Erneut versuchen' } });
-    await waitFor(() => expect(document.querySelector('[role=alert] button')?.textContent).toBe('Erneut versuchen'));
+    await waitFor(() => expect(screen.queryByRole('alert')?.querySelector('button')?.textContent).toBe('Erneut versuchen'));
     expect(document.querySelector('section')!.getAttribute('aria-label')).toBe('Prüfprotokoll');
   });
 });

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { AuditLogsAdapter } from '../../src/api/adapter';
@@ -7,7 +7,7 @@ import { FIXTURE_EVENTS, NOW } from '../fixtures/events';
 import { createIndexedAdapter } from '../fixtures/indexedAdapter';
 import { readyRows, renderAuditLogs } from '../browser/setup';
 
-const alert = () => document.querySelector('[role=alert]');
+const alert = () => screen.queryByRole('alert');
 const table = () => screen.queryByRole('table', { name: 'Audit logs' });
 
 describe('states', () => {
@@ -50,7 +50,7 @@ describe('states', () => {
     await waitFor(() => expect(alert()).not.toBeNull(), { timeout: 1000 });
     expect(list).toHaveBeenCalledTimes(1);
     expect(alert()!.textContent).toContain('The audit log server had a problem.');
-    await userEvent.click(alert()!.querySelector('button')!);
+    await userEvent.click(within(alert()!).getByRole('button'));
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
     expect(alert()).toBeNull();
   });
@@ -84,7 +84,7 @@ describe('states', () => {
     expect(readyRows().length).toBeGreaterThan(3); // page 0's rows stay
     expect(document.querySelectorAll('[role=row][data-state=error]').length).toBeGreaterThan(0);
     fail = false;
-    await userEvent.click(alert()!.querySelector('button')!);
+    await userEvent.click(within(alert()!).getByRole('button'));
     await waitFor(() => expect(document.querySelectorAll('[role=row][data-state=error]').length).toBe(0));
     expect(alert()).toBeNull();
   });

@@ -56,10 +56,10 @@ describe('several instances', () => {
     expect(document.querySelectorAll('section[aria-label="Acme log"], section[aria-label="Globex log"]').length).toBe(2);
     await expectNoAxeViolations();
     // Sorting one leaves the other alone.
-    const header = [...one.querySelectorAll('[role=columnheader]')].find((h) => h.textContent === 'Action')!;
-    await userEvent.click(header.querySelector('button')!);
+    const header = within(one as HTMLElement).getAllByRole('columnheader').find((h) => h.textContent === 'Action')!;
+    await userEvent.click(within(header).getByRole('button'));
     await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('ascending'));
-    const otherHeader = [...two.querySelectorAll('[role=columnheader]')].find((h) => h.textContent === 'Action')!;
+    const otherHeader = within(two as HTMLElement).getAllByRole('columnheader').find((h) => h.textContent === 'Action')!;
     expect(otherHeader.getAttribute('aria-sort')).toBe('none');
     // Opening details in one opens one dialog, inside that instance.
     await userEvent.click(readyRows(two)[0]!);
