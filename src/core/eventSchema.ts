@@ -14,7 +14,6 @@ export const AuditActorSchema = z.object({
   id: z.optional(z.string()),
   email: z.optional(z.string()),
   name: z.optional(z.string()),
-  /** `user`, `api-key`, `system`, ... as the source names it. */
   type: z.optional(z.string()),
 });
 /** Who did it. (The type is written out for the API report; `test/types` checks it against the schema.) */
@@ -26,13 +25,12 @@ export interface AuditActor {
   type?: string;
 }
 
-/** One changed property of an entity, fullstackhero's `EntityChange` style. */
 export const EntityChangeSchema = z.object({
   field: z.string(),
   before: z.optional(json),
   after: z.optional(json),
 });
-/** One changed property of an entity. */
+/** One changed property of an entity, fullstackhero's `EntityChange` style. */
 export interface EntityChange {
   field: string;
   before?: JsonValue;
@@ -46,15 +44,12 @@ const isoUtc = z.string().check(
 );
 const nonEmpty = () => z.string().check(z.minLength(1));
 
-/** The one normalized event every adapter produces and everything inside the library reads. */
+/** The schema of `AuditEvent` (its fields are documented there). */
 export const AuditEventSchema = z.object({
   id: nonEmpty(),
-  /** ISO 8601 UTC, canonical form `YYYY-MM-DDTHH:mm:ss.sssZ`. */
   timestamp: isoUtc,
   tenantId: nonEmpty(),
-  /** The label as the source sent it, shown as is. */
   severity: z.string(),
-  /** Normalized rank on the shared scale (see `SEVERITY_RANK`), for colour and ordering. */
   severityRank: z.int(),
   action: z.string(),
   resource: z.optional(z.string()),
@@ -63,7 +58,6 @@ export const AuditEventSchema = z.object({
   actor: z.optional(AuditActorSchema),
   ip: z.optional(z.string()),
   userAgent: z.optional(z.string()),
-  /** fullstackhero's `EntityChange | Security | Activity | Exception`, or the source's own. */
   eventType: z.optional(z.string()),
   source: z.optional(z.string()),
   correlationId: z.optional(z.string()),
@@ -71,9 +65,7 @@ export const AuditEventSchema = z.object({
   requestId: z.optional(z.string()),
   tags: z.optional(z.array(z.string())),
   changes: z.optional(z.array(EntityChangeSchema)),
-  /** The raw event body (Frontegg's `json`, a cursor API's entry): any JSON. */
   payload: z.optional(json),
-  /** Custom fields by name. */
   fields: z.optional(z.record(z.string(), json)),
 });
 /** The one normalized event every adapter produces and everything inside the library reads. */

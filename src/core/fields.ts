@@ -9,28 +9,19 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 /** Custom field names: a letter, then letters, digits or `_` (safe in URLs, CSV headers and query strings). */
 export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
+/** The schema of `FieldDefinition` (its fields are documented there). */
 export const FieldDefinitionSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(64)),
   displayName: z.string().check(z.trim(), z.minLength(1, 'Display name is required'), z.maxLength(80)),
   type: z.enum(FIELD_TYPES),
-  /** Shown as a table column. */
   visible: z._default(z.boolean(), true),
-  /** Shown in the event details. */
   showInDetails: z._default(z.boolean(), true),
   filterable: z._default(z.boolean(), false),
   sortable: z._default(z.boolean(), false),
-  /** Added by a tenant admin (its value lives in `event.fields[name]`). */
   custom: z._default(z.boolean(), false),
-  /** Column width in CSS pixels. */
   width: z.optional(z.int().check(z.minimum(40), z.maximum(2000))),
-  /** Position among columns, lowest first. */
   order: z._default(z.int(), 0),
-  /** Allowed values, for `enum` fields. */
   options: z.optional(z.array(z.string())),
-  /**
-   * Where a custom field's value lives: `fields.<name>` (the default), or a path into the event or its
-   * payload such as `payload.request.path`.
-   */
   valueFrom: z.optional(z.string().check(z.maxLength(200))),
 });
 /** One field of a tenant's log. (Written out for the API report; `test/types` checks it against the schema.) */

@@ -1,44 +1,43 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ColumnLayout } from '../core/columnLayout.js';
-import { BUILT_IN_FIELDS, type FieldDefinition, type FieldDefinitionInput } from '../core/fields.js';
+import { BUILT_IN_FIELDS, type FieldDefinition } from '../core/fields.js';
 import type { FieldDialogRequest } from '../core/fieldForm.js';
 import { DEFAULT_SORT, type AuditQuery } from '../core/query.js';
 import { sanitizeQuery } from '../core/queryEdit.js';
 import { useAuditLogsEnvironment } from './context.js';
-import type { AuditLogsClassNames, AuditLogsInstance } from './instance.js';
-import { exportColumns, useAuditLogsExport, type ExportTarget } from './useAuditLogsExport.js';
+import type { AuditLogsInstance } from './instance.js';
+import type { AuditLogsProps } from './props.js';
+import { exportColumns, useAuditLogsExport } from './useAuditLogsExport.js';
 import { useColumnLayout } from './useColumnLayout.js';
 import { useControllableState } from './useControllableState.js';
 import { useDataStructure } from './useDataStructure.js';
 import { PAGE_SIZE, useEventWindow, type VisibleRange } from './useEventWindow.js';
 import { useNewEvents } from './useNewEvents.js';
 import { useActivity, useStats } from './useStats.js';
-import type { AuditEvent } from '../core/event.js';
-import type { ErrorInfo } from 'react';
 
 /** What one viewer's state is made from: the root's stateful props. */
-export interface AuditLogsStateOptions {
-  tenantId: string;
-  query?: AuditQuery;
-  defaultQuery?: AuditQuery;
-  onQueryChange?: (query: AuditQuery) => void;
-  selectedEventId?: string | null;
-  defaultSelectedEventId?: string | null;
-  onSelectedEventIdChange?: (id: string | null) => void;
-  columnLayout?: ColumnLayout;
-  defaultColumnLayout?: ColumnLayout;
-  onColumnLayoutChange?: (layout: ColumnLayout) => void;
-  storageKey?: string;
-  dataStructure?: { fields: FieldDefinitionInput[] };
-  exportTarget?: ExportTarget;
-  queryIssues?: readonly string[];
-  newEventsInterval?: number;
-  onEventOpen?: (event: AuditEvent) => void;
-  onError?: (error: unknown, info: ErrorInfo) => void;
-  theme?: 'light' | 'dark' | 'system';
-  classNames?: AuditLogsClassNames;
-  rowHeight?: number;
-}
+export type AuditLogsStateOptions = Pick<
+  AuditLogsProps,
+  | 'tenantId'
+  | 'query'
+  | 'defaultQuery'
+  | 'onQueryChange'
+  | 'selectedEventId'
+  | 'defaultSelectedEventId'
+  | 'onSelectedEventIdChange'
+  | 'columnLayout'
+  | 'defaultColumnLayout'
+  | 'onColumnLayoutChange'
+  | 'storageKey'
+  | 'dataStructure'
+  | 'exportTarget'
+  | 'queryIssues'
+  | 'newEventsInterval'
+  | 'onEventOpen'
+  | 'onError'
+  | 'theme'
+  | 'classNames'
+  | 'rowHeight'
+>;
 
 const FIRST_PAGES: VisibleRange = { start: 0, end: PAGE_SIZE - 1 };
 /** The toolbar's fields while the data structure loads: the built-in ones (nothing is saved from them). */

@@ -6,7 +6,7 @@ const root = path.resolve(__dirname, '../..');
 
 /** The props of `<AuditLogs />`, read from its interface (so a new prop without a story fails here). */
 function auditLogsProps(): string[] {
-  const source = readFileSync(path.join(root, 'src/components/root/AuditLogs.tsx'), 'utf8');
+  const source = readFileSync(path.join(root, 'src/hooks/props.ts'), 'utf8');
   const body = /export interface AuditLogsProps \{([\s\S]*?)\n\}/.exec(source)![1]!;
   return [...body.matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1]!);
 }

@@ -5,10 +5,9 @@ import { lazy, type ComponentType } from 'react';
  * `preload()` starts the load early (say, when the pointer reaches the button that opens it), so by the
  * click it is usually there and nothing flashes.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own bound
-export function lazyPart<P extends ComponentType<any>>(load: () => Promise<P>): P & { preload: () => void } {
+export function lazyPart<P extends ComponentType<never>>(load: () => Promise<P>): P & { preload: () => void } {
   let loading: Promise<P> | undefined;
   const preload = () => (loading ??= load());
-  const Part = lazy(() => preload().then((component) => ({ default: component })));
+  const Part = lazy(() => preload().then((component) => ({ default: component as ComponentType<object> })));
   return Object.assign(Part as unknown as P, { preload: () => void preload() });
 }
