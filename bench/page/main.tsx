@@ -4,6 +4,7 @@ import { runExport } from '../../src/export';
 import { createMockAdapter, createMockHandler, mockFetch } from '../../src/mock/index';
 import { BENCH_NOW, hostEvents } from '../hostEvents';
 import '../../src/styles/audit-logs.css';
+import { runHttpMoment, runMoment } from './moment';
 
 /** What the bench script reads back. */
 export interface BenchResult {
@@ -34,6 +35,11 @@ declare global {
 const params = new URLSearchParams(location.search);
 const count = Number(params.get('count') ?? 10_000);
 const host = params.get('source') === 'host';
+if (params.get('mode') === 'moment') {
+  await (host ? runMoment(count) : runHttpMoment(count));
+  // The moment protocol is the whole page: the rest of this module (the other benches) never runs.
+  await new Promise(() => {});
+}
 /** Custom-field columns for host events (`hostEvents` gives each event these three). */
 const customFields = [
   { name: 'region', displayName: 'Region', type: 'string' as const, filterable: true, sortable: true },

@@ -63,6 +63,7 @@ export function createDefaultMessages(locale = 'en-US'): AuditLogsMessages {
     skipped: (n) => `${n === 1 ? 'One event' : `${num(n)} events`} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
     resultCount: (n, exact) =>
       n === undefined ? '' : `${exact ? '' : 'At least '}${num(n)} ${n === 1 ? 'event' : 'events'}`,
+    resultCounting: (n) => `${num(n)}+ events, counting…`,
     zonedColumn: (column, zone) => `${column} (${zone})`,
     sortBy: (column) => `Sort by ${column}`,
     eventDetails: 'Event details',

@@ -50,6 +50,9 @@ export function shortZoneName(locale: string, timeZone: string, at = Date.now())
   return part?.value ?? timeZone;
 }
 
+/** Formatted times kept per formatter (a few pages of rows); past it the memory starts again. */
+const FORMATTED_TIMES = 2000;
+
 /**
  * Builds the formatters for a locale and time zone once (Intl objects are costly to create and
  * cheap to reuse). Never throws: an unknown time zone or locale falls back and says so in `warnings`.
@@ -76,13 +79,21 @@ export function createFormatter(
     dates = safeDateFormat(locale, timeZone);
   }
   const numbers = new Intl.NumberFormat(locale);
+  const formatted = new Map<string, string>();
   const formatter: Formatter = {
     options: { locale, timeZone },
     zoneName: shortZoneName(locale, timeZone),
     warnings,
     dateTime: (iso) => {
-      const ms = parseTimestamp(iso);
-      return ms === undefined ? iso : dates.format(ms);
+      // Rows re-render as the list scrolls and `Intl` formatting is slow: each time is formatted once.
+      let text = formatted.get(iso);
+      if (text === undefined) {
+        const ms = parseTimestamp(iso);
+        text = ms === undefined ? iso : dates.format(ms);
+        if (formatted.size >= FORMATTED_TIMES) formatted.clear();
+        formatted.set(iso, text);
+      }
+      return text;
     },
     number: (value) => numbers.format(value),
     cell: (value, type) => {

@@ -17,6 +17,8 @@ export interface AuditLogsMessages {
   /** Events of a page that were malformed and left out. */
   skipped: (count: number) => string;
   resultCount: (count: number | undefined, exact: boolean) => string;
+  /** While the source counts: "100+ events, counting…". */
+  resultCounting: (atLeast: number) => string;
   /** A date column's header: its name and the time zone its times are shown in. */
   zonedColumn: (column: string, zone: string) => string;
   /** Name of a column's sort button. */

@@ -21,6 +21,11 @@ export interface EventPage {
   events: AuditEvent[];
   /** All events matching the query, when the source knows it. */
   total?: number;
+  /**
+   * The source answered this page before counting every match (a search through a large log): `total` is
+   * absent for now, and `stats` for the same query gives it. The viewer says "100+ events, counting…" until then.
+   */
+  counting?: boolean;
   /** Offset of the first event, for offset pages. */
   offset?: number;
   /** Opaque cursor of the next page; `null` at the end; absent for offset pages. */

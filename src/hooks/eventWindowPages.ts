@@ -21,6 +21,8 @@ export interface EventWindow {
   total: number | undefined;
   /** `total` is exact (offset paging, or a cursor walk that reached the end). */
   exact: boolean;
+  /** The source is still counting the matches (`total` is a lower bound until it is done). */
+  counting?: boolean;
   /** Nothing has loaded yet. */
   initialLoading: boolean;
   row(index: number): RowState;

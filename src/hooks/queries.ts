@@ -111,6 +111,10 @@ export const auditLogsQueries = {
         // A server that ignored the filter (it sent events no newer than the newest shown) has told us
         // nothing: never claim its whole log as new.
         if (page.events.some((e) => e.timestamp <= since)) return 0;
+        // A source still counting gives the number with the stats of the same query.
+        if (page.total === undefined && page.counting && s.adapter.stats) {
+          return (await s.adapter.stats({ tenantId: s.tenantId, query: newer, maxBuckets: 1 }, { signal })).total;
+        }
         return page.total ?? page.events.length;
       },
       staleTime: 0,

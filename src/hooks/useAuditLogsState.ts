@@ -84,7 +84,10 @@ export function useAuditLogsState(options: AuditLogsStateOptions): AuditLogsInst
       setRange((prev) => (prev.identity === identity && prev.start === start && prev.end === end ? prev : { identity, start, end })),
     [identity],
   );
-  const window = useEventWindow(query, visibleRange);
+  const stats = useStats(query);
+  // A source that answered the first page before counting gives the total with the stats.
+  const counted = stats.data && !stats.isPlaceholderData ? stats.data.total : undefined;
+  const window = useEventWindow(query, visibleRange, counted);
   // Rows wait for the data structure (their columns come from it).
   const rows = known ? window : { ...window, initialLoading: true, rowCount: 0 };
 
@@ -101,7 +104,6 @@ export function useAuditLogsState(options: AuditLogsStateOptions): AuditLogsInst
   // The host's panel for the open event, set by AuditLogs.Details' ref (nothing to sync).
   const [detailsHost, setDetailsHost] = useState<HTMLElement | null>(null);
 
-  const stats = useStats(query);
   const severityStats = useStats({ ...query, severities: undefined });
   const activity = useActivity();
 

@@ -36,7 +36,7 @@ function learnWithoutTotal(pages: number[], results: UseQueryResult<EventPage>[]
   return learned;
 }
 
-export function useOffsetPages(query: AuditQuery, range: VisibleRange, enabled: boolean): EventWindow {
+export function useOffsetPages(query: AuditQuery, range: VisibleRange, enabled: boolean, counted?: number): EventWindow {
   const scope = useQueryScope();
   const identity = JSON.stringify(query);
   // What is known of this query's rows: keeps the scrollbar steady while other pages load.
@@ -51,7 +51,10 @@ export function useOffsetPages(query: AuditQuery, range: VisibleRange, enabled: 
     { queries: pages.map((p) => auditLogsQueries.offsetPage(scope, query, p)), combine: combinePages },
     scope.queryClient,
   );
-  const latestTotal = results.find((r) => r.data?.total !== undefined)?.data?.total;
+  // A page answered before its source counted every match: the total comes with the stats.
+  const counting = results.some((r) => r.data?.counting) && counted === undefined;
+  const latestTotal =
+    results.find((r) => r.data?.total !== undefined)?.data?.total ?? (results.some((r) => r.data?.counting) ? counted : undefined);
   const next: OffsetKnowledge | undefined =
     latestTotal !== undefined ? { identity, total: latestTotal, exact: true } : learnWithoutTotal(pages, results, known, identity);
   if (next && (next.total !== known?.total || next.exact !== known?.exact || next.stopped !== known?.stopped)) setKnown(next);
@@ -65,6 +68,7 @@ export function useOffsetPages(query: AuditQuery, range: VisibleRange, enabled: 
     rowCount: current ? current.total + (current.exact ? 0 : 1) : 0,
     total: current?.total,
     exact: Boolean(current?.exact && !current.stopped),
+    counting: counting && !current?.exact,
     initialLoading: current === undefined && !shared.error,
     ...(current?.stopped && { pagingStopped: current.stopped }),
     row(index) {

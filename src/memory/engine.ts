@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { buildHistogram } from './histogram.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { compileFilter, searchableText, type EventTest } from './predicate.js';
+import { QueryScan } from './scan.js';
 import { SearchIndex } from './searchIndex.js';
 import { buildAscendingOrder, buildTimeOrder, compareSortPositions, sortPositionOf } from './sortKeys.js';
 import type { EventStore } from './store.js';
@@ -16,8 +17,13 @@ export interface EngineQueryOptions {
   now: number;
 }
 
-/** Matches kept for this many recent queries. */
+/** Scans kept for this many recent queries. */
 const RECENT_QUERIES = 3;
+/**
+ * How long a page's scan may go on past the page, so that the total comes with it. A query that takes
+ * longer (a search through a large log) answers its page, and counts the rest when asked (`count`).
+ */
+const PAGE_COUNT_BUDGET_MS = 8;
 
 /** The events matching a query, in query order, as indices into the store. */
 interface Matches {
@@ -36,8 +42,8 @@ export class AuditQueryEngine {
   private timeOrder: Int32Array | undefined;
   private orders = new Map<string, Int32Array>();
   private search: SearchIndex;
-  /** The last few queries' matches, newest last: an export paging through one query while the viewer asks others doesn't redo either. */
-  private recent: { key: string; matches: Matches }[] = [];
+  /** The last few queries' scans, newest last: an export paging through one query while the viewer asks others doesn't redo either. */
+  private recent: { key: string; scan: QueryScan }[] = [];
 
   constructor(store: EventStore) {
     this.store = store;
@@ -83,19 +89,30 @@ export class AuditQueryEngine {
     return true;
   }
 
-  /** One page of the events matching `query`. */
-  list(query: AuditQuery, page: PageRequest, options: EngineQueryOptions): EventPage {
+  /**
+   * One page of the events matching `query`. With `countLater`, an offset page is answered as soon as it is
+   * found: when counting the rest would take longer, the page says `counting` instead of a `total`, and
+   * `count` (or `stats`) finishes the walk from where it stopped.
+   */
+  list(query: AuditQuery, page: PageRequest, options: EngineQueryOptions & { countLater?: boolean; budgetMs?: number }): EventPage {
     const limit = Math.floor(page.limit);
     if (!(limit >= 1 && limit <= MAX_PAGE_SIZE)) {
       throw new AuditQueryError([`limit: must be a whole number from 1 to ${MAX_PAGE_SIZE}`]);
     }
-    const { sort, indices } = this.match(query, options);
-    const total = indices.length;
     if (page.type === 'offset') {
       const offset = Math.floor(page.offset);
       if (!(offset >= 0)) throw new AuditQueryError(['offset: must be a whole number from 0']);
-      return { events: this.pick(indices, offset, offset + limit), total, offset };
+      const scan = this.scan(query, options);
+      if (options.countLater) {
+        const until = performance.now() + (options.budgetMs ?? PAGE_COUNT_BUDGET_MS);
+        scan.advance(offset + limit + 1, () => performance.now() < until);
+      } else scan.advance(Infinity);
+      const indices = scan.matches();
+      const events = this.pick(indices, offset, offset + limit);
+      return scan.done ? { events, total: indices.length, offset } : { events, offset, counting: true };
     }
+    const { sort, indices } = this.match(query, options);
+    const total = indices.length;
     let start = 0;
     if (page.cursor) {
       const after = decodeCursor(page.cursor, sort.field, sort.direction);
@@ -175,6 +192,14 @@ export class AuditQueryEngine {
   }
 
   /**
+   * Goes on finding the matches of `query` while `more()` allows (asked every 256 events), so a caller can
+   * count in slices between frames. Returns whether all are found (then `stats` and `list` know the total).
+   */
+  count(query: AuditQuery, options: EngineQueryOptions, more: () => boolean): boolean {
+    return this.scan(query, options).advance(0, more);
+  }
+
+  /**
    * Builds more of the search text while `more()` allows, so a caller can do it in idle slices before the
    * first search needs it. Returns whether it is complete.
    */
@@ -206,32 +231,28 @@ export class AuditQueryEngine {
     return lo;
   }
 
+  /** Every match of `query`, finding the rest now if a scan stopped early. */
   private match(query: AuditQuery, options: EngineQueryOptions): Matches {
+    const scan = this.scan(query, options);
+    scan.advance(Infinity);
+    return { sort: scan.sort, indices: scan.matches() };
+  }
+
+  /** The scan of `query`: the one of a recent query like it (where it stopped), else a new one. */
+  private scan(query: AuditQuery, options: EngineQueryOptions): QueryScan {
     const sort = query.sort ?? DEFAULT_SORT;
     const range = resolveTimeRange(query.timeRange, options.now);
-    const store = this.store;
-    const key = JSON.stringify([store.version, query.search, query.severities, query.filters, sort, range.from, range.to]);
+    const key = JSON.stringify([this.store.version, query.search, query.severities, query.filters, sort, range.from, range.to]);
     const hit = this.recent.findIndex((r) => r.key === key);
     if (hit >= 0) {
       const [entry] = this.recent.splice(hit, 1);
       this.recent.push(entry!);
-      return entry!.matches;
+      return entry!.scan;
     }
-    const tests = this.compile(query, range);
-    const order = this.order(sort.field);
-    const n = order.length;
-    const out = new Int32Array(n);
-    let count = 0;
-    for (let j = 0; j < n; j++) {
-      const i = order[sort.direction === 'asc' ? j : n - 1 - j]!;
-      let ok = !store.isExcluded(i);
-      for (let t = 0; t < tests.length && ok; t++) ok = tests[t]!(i);
-      if (ok) out[count++] = i;
-    }
-    const matches = { sort, indices: out.slice(0, count) };
-    this.recent.push({ key, matches });
+    const scan = new QueryScan(this.store, sort, this.order(sort.field), this.compile(query, range));
+    this.recent.push({ key, scan });
     if (this.recent.length > RECENT_QUERIES) this.recent.shift();
-    return matches;
+    return scan;
   }
 
   private compile(query: AuditQuery, range: { from: number | undefined; to: number | undefined }): EventTest[] {
@@ -256,10 +277,7 @@ export class AuditQueryEngine {
     }
     for (const filter of query.filters ?? []) tests.push(compileFilter(filter, store));
     const needle = query.search?.trim().toLowerCase();
-    if (needle) {
-      const hits = this.search.matches(needle, store.size);
-      tests.push((i) => hits[i] === 1);
-    }
+    if (needle) tests.push(this.search.tester(needle));
     return tests;
   }
 

@@ -41,6 +41,28 @@ export class SearchIndex {
     return true;
   }
 
+  /**
+   * A test for one event at a time, for a walk that may stop early: an event in a chunk built already is
+   * answered from that chunk (searched once, on first need); any other by its own text. Builds nothing.
+   */
+  tester(needle: string): (index: number) => boolean {
+    const clean = needle.split(EVENT_SEPARATOR).join('');
+    if (!clean) return () => true;
+    const chunkHits = new Map<number, Uint8Array>();
+    return (index) => {
+      const c = Math.floor(index / CHUNK);
+      const text = this.chunks[c];
+      if (text === undefined) return this.textOf(index).toLowerCase().includes(clean);
+      let hits = chunkHits.get(c);
+      if (!hits) {
+        hits = new Uint8Array(CHUNK);
+        this.scan(text, this.offsets[c]!, 0, clean, hits);
+        chunkHits.set(c, hits);
+      }
+      return hits[index - c * CHUNK] === 1;
+    };
+  }
+
   /** Marks (1) the events among the first `size` whose text contains `needle` (lower case). */
   matches(needle: string, size: number): Uint8Array {
     this.prepare(size);

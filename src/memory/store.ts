@@ -51,8 +51,10 @@ export class EventStore {
   private length = 0;
   /** Custom fields whose value lives elsewhere than `fields.<name>`: name → path. */
   private paths = new Map<string, string>();
-  /** Changes whenever the set of events does (added, removed, left out): cached query results go stale. */
+  /** Changes whenever events are added or removed or fields move: cached query results go stale. */
   version = 0;
+  /** Counts events left out after intake (a query's matches drop them without starting again). */
+  exclusions = 0;
   readonly skipped: IngestSkippedEvent[] = [];
   private readonly facts: EventFacts = { id: '', tenantId: '', time: 0, severity: { label: '', rank: 0 } };
 
@@ -225,7 +227,7 @@ export class EventStore {
 
   private exclude(i: number, issues: string[]): void {
     this.states[i] = EXCLUDED;
-    this.version++;
+    this.exclusions++;
     this.skipped.push({ index: this.origins[i]!, id: this.ids[i]!, tenantId: this.tenantId, issues });
   }
 

@@ -27,6 +27,8 @@ export interface MockAdapterOptions {
   paging?: 'offset' | 'cursor' | 'both';
   /** Severity labels of generated events. @default Frontegg's or fullstackhero's, by tenant */
   vocabulary?: SeverityVocabulary;
+  /** As `createMemoryAdapter`'s: a page first, the count after. The mock server turns it off. @default true */
+  countLater?: boolean;
 }
 
 /** The mock backend: a memory adapter over seeded events, plus switches for faults. */
@@ -72,6 +74,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     fields: options.fields,
     now: options.now,
     paging: options.paging,
+    countLater: options.countLater,
     skipped: given?.skipped,
     ...(given && { stores: () => given.stores.values() }),
     // Any tenant id gets a generated log on first use: a server asked for endless new ids keeps a bounded few.

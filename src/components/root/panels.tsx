@@ -26,7 +26,7 @@ function StatusLine() {
   const { rows, queryNotices } = useAuditLogsInstance();
   return (
     <div className="ral-status" role="status" aria-live="polite" data-loading={rows.initialLoading || undefined}>
-      <span className="ral-count">{rows.initialLoading ? messages.loading : messages.resultCount(rows.total, rows.exact)}</span>
+      <span className="ral-count">{rows.initialLoading ? messages.loading : rows.counting && rows.total !== undefined ? messages.resultCounting(rows.total) : messages.resultCount(rows.total, rows.exact)}</span>
       {rows.skipped > 0 ? <span className="ral-note">{messages.skipped(rows.skipped)}</span> : null}
       {formatter.warnings.map((w) => (
         <span key={w} className="ral-note">

@@ -8,6 +8,7 @@ import { useAuditLogsInstance } from '../../hooks/instance.js';
 import { useEvent } from '../../hooks/useEvent.js';
 import { PAGE_SIZE } from '../../hooks/useEventWindow.js';
 import { useScaledVirtualizer } from '../../hooks/useScaledVirtualizer.js';
+import { useStableCallback } from '../../hooks/useStableCallback.js';
 import { useNarrow } from '../../hooks/useNarrow.js';
 import { EventDetails } from '../root/lazyParts.js';
 import { Pending } from '../shared/StatusViews.js';
@@ -75,13 +76,14 @@ export function EventLog() {
   const selectedIndex = selectedId === null ? undefined : rows.indexOf(selectedId);
   const selectedRow = selectedIndex === undefined ? undefined : rows.row(selectedIndex);
   const selected = useEvent(selectedId, selectedRow?.status === 'ready' ? selectedRow.event : undefined);
-  const open = (index: number) => {
+  // Stable, so the memoized rows do not re-render each time the log does.
+  const open = useStableCallback((index: number) => {
     const state = rows.row(index);
     if (state.status !== 'ready') return;
     setActive(index);
     onSelectedIdChange(state.event.id);
     instance.onEventOpen?.(state.event);
-  };
+  });
   const close = () => {
     onSelectedIdChange(null);
     focusRow(selectedIndex ?? active);

@@ -47,7 +47,8 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       {ready ? (
         row.getVisibleCells().map((cell) => (
           <div
-            key={cell.id}
+            // By column: a row element showing another event keeps its cells and updates them.
+            key={cell.column.id}
             role="cell"
             className="ral-cell"
             data-column={cell.column.id}

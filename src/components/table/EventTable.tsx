@@ -8,6 +8,7 @@ import { useAuditLogsEnvironment } from '../../hooks/context.js';
 import type { EventWindow } from '../../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../../hooks/useScaledVirtualizer.js';
 import { useIsRtl, useScrollCue } from '../../hooks/useScrollCue.js';
+import { useStableCallback } from '../../hooks/useStableCallback.js';
 import { buildColumns, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
 import { cardColumns, displayOrder, fitWidths, headerName, resizeColumn, shareSpareWidth, type ResolvedColumns } from '../../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
@@ -44,6 +45,8 @@ export interface EventTableProps {
 }
 
 const SKELETON_ROWS = 8;
+/** Rows the virtualizer renders past each edge of the screen (its default). */
+const OVERSCAN = 4;
 
 /** The virtualized log: TanStack Table for columns and sorting state, TanStack Virtual for rows. */
 export function EventTable(props: EventTableProps) {
@@ -121,11 +124,39 @@ export function EventTable(props: EventTableProps) {
   const rowById = useMemo(() => new Map(rowModel.rows.map((r) => [r.id, r])), [rowModel]);
   // Cards fill the width; columns have theirs.
   const width = cards ? undefined : table.getTotalSize();
-  const sticky = pinStyles(shown, (name) => table.getColumn(name)?.getSize() ?? 0);
+  // The same map while pins and widths stay: the memoized rows then skip re-rendering as the list scrolls.
+  const pinnedWidths = JSON.stringify([...shown.pinned.start, ...shown.pinned.end].map((name) => [name, table.getColumn(name)?.getSize() ?? 0]));
+  const sticky = useMemo(() => {
+    const widths = new Map<string, number>(JSON.parse(pinnedWidths) as [string, number][]);
+    return pinStyles(shown, (name) => widths.get(name) ?? 0);
+  }, [shown, pinnedWidths]);
   const visibleCount = columns.filter((c) => columnVisibility[c.id ?? ''] !== false).length;
 
   // A shadow at either edge where columns are cut off.
   const updateScrollCue = useScrollCue(scrollerRef, tableRef, width);
+
+  // The header follows horizontal scrolling. Reading `scrollLeft` right after the virtualizer rendered new rows
+  // would force a layout of them in the scroll event, then again for the frame: so it is read only where the
+  // columns are wider than the table, once a frame, in the frame's own animation callback.
+  const horizontal = width !== undefined && (tableWidth === 0 || width > tableWidth - 40);
+  const syncFrame = useRef(0);
+  const syncHead = useStableCallback(() => {
+    syncFrame.current = 0;
+    const left = scrollerRef.current?.scrollLeft ?? 0;
+    if (headRef.current && left !== lastLeft.current) {
+      lastLeft.current = left;
+      headRef.current.scrollLeft = left;
+      updateScrollCue();
+    }
+  });
+  const onScroll = () => {
+    if (horizontal && !syncFrame.current) syncFrame.current = requestAnimationFrame(syncHead);
+  };
+  // Columns that now fit: the browser put the scroller back at the start, and the header follows.
+  useEffect(() => {
+    if (!horizontal) syncHead();
+  }, [horizontal, syncHead]);
+  useEffect(() => () => cancelAnimationFrame(syncFrame.current), []);
 
   // Focus a row the keyboard (or closing the details) moved to, once it is rendered.
   useEffect(() => {
@@ -186,14 +217,18 @@ export function EventTable(props: EventTableProps) {
   };
 
   // One keyed list: the rows on screen plus, when it is off screen, the active row (kept in the DOM,
-  // just above the scroll area, so focus is never lost). Same list and key either way, so the
+  // just above the scroll area, so focus is never lost). Rows are keyed by slot (index modulo the rows a
+  // screen holds), so a jump far down the log updates the same elements instead of building new ones; the
+  // active row keeps its slot's key when off screen (a row in view on that slot takes a spare key), so its
   // element and its focus survive scrolling it back into view.
-  const windowRows = items.map((item) => (
-    <EventRow key={item.index} {...rowProps(item.index, item.start - (first?.start ?? 0))} />
-  ));
-  if (!activeRendered && active < rows.rowCount && !rows.initialLoading) {
-    windowRows.push(<EventRow key={active} {...rowProps(active, -base - rowHeight * 4)} />);
-  }
+  const slots = Math.max(items.length, Math.ceil((virtualizer.scrollRect?.height ?? 0) / rowHeight) + 2 * OVERSCAN + 2);
+  const keepActive = !activeRendered && active < rows.rowCount && !rows.initialLoading;
+  const windowRows = items.map((item) => {
+    const slot = item.index % slots;
+    const key = keepActive && slot === active % slots ? `spare-${slot}` : `slot-${slot}`;
+    return <EventRow key={key} {...rowProps(item.index, item.start - (first?.start ?? 0))} />;
+  });
+  if (keepActive) windowRows.push(<EventRow key={`slot-${active % slots}`} {...rowProps(active, -base - rowHeight * 4)} />);
 
   return (
     <div
@@ -236,16 +271,7 @@ export function EventTable(props: EventTableProps) {
         tabIndex={-1}
         onKeyDown={onKeyDown}
         onFocus={() => setInHead(false)}
-        onScroll={(e) => {
-          // Only horizontal scrolling moves the header; writing scrollLeft on every vertical
-          // scroll would force a synchronous layout each frame.
-          const left = e.currentTarget.scrollLeft;
-          if (headRef.current && left !== lastLeft.current) {
-            lastLeft.current = left;
-            headRef.current.scrollLeft = left;
-            updateScrollCue();
-          }
-        }}
+        onScroll={onScroll}
       >
         <div className="ral-table__body" style={{ height: spacerHeight || undefined, width }}>
           {rows.initialLoading

@@ -131,7 +131,8 @@ async function withBadEvent(response: Response, fault: EventFault): Promise<Resp
 /** Serves the mock backend over HTTP in one of the four dialects, as a fetch-style handler (msw, tests, Vite). */
 export function createMockHandler(options: MockHandlerOptions = {}): MockHandler {
   const dialect = options.dialect ?? 'native';
-  const backend = createMockAdapter(options);
+  // Each page of the native protocol carries its total: the server counts before it answers.
+  const backend = createMockAdapter({ ...options, countLater: false });
   const now = (): number => (typeof options.now === 'function' ? options.now() : options.now ?? Date.now());
   const routes = routesFor(dialect, options.fsh ?? {}, options.logging ?? {});
   const faults: (HttpFault & { times: number })[] = [];
