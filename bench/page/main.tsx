@@ -36,7 +36,7 @@ const params = new URLSearchParams(location.search);
 const count = Number(params.get('count') ?? 10_000);
 const host = params.get('source') === 'host';
 if (params.get('mode') === 'moment') {
-  await (host ? runMoment(count) : runHttpMoment(count));
+  await (host ? runMoment(count) : runHttpMoment(count, Number(params.get('latency') ?? 50)));
   // The moment protocol is the whole page: the rest of this module (the other benches) never runs.
   await new Promise(() => {});
 }

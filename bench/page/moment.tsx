@@ -15,7 +15,7 @@ export interface MomentResult {
 
 declare global {
   interface Window {
-    /** Mount to the first rows over HTTP, the mock server answering each request after 50 ms. */
+    /** Mount to the first rows over HTTP, the mock server answering each request after a latency. */
     httpFirstRowsMs?: number;
     momentResult?: MomentResult;
     momentError?: string;
@@ -91,12 +91,12 @@ export async function runMoment(count: number): Promise<void> {
   window.momentResult = { mountMs, frames, searchMs, share };
 }
 
-/** Mount to the first row painted over `createHttpAdapter`, each request answered after 50 ms. */
-export async function runHttpMoment(count: number): Promise<void> {
+/** Mount to the first row painted over `createHttpAdapter`, each request answered after `latencyMs`. */
+export async function runHttpMoment(count: number, latencyMs = 50): Promise<void> {
   const handler = createMockHandler({ dialect: 'native', count, seed: 42, now: BENCH_NOW });
   // The log is generated before the clock starts; then every request waits 50 ms, as over a network.
   await handler.backend.list({ tenantId: 'acme', query: {}, page: { type: 'offset', offset: 0, limit: 1 } });
-  handler.backend.setLatency(50);
+  handler.backend.setLatency(latencyMs);
   const adapter = createHttpAdapter({ baseUrl: 'http://mock.local', dialect: 'native', fetch: mockFetch(handler) });
   const root = document.getElementById('root')!;
   const started = performance.now();
