@@ -6,8 +6,9 @@ const EVENT_SEPARATOR = '\u0000';
 /**
  * Free-text search over many events without a string per event: the lower-cased search text of each
  * run of `CHUNK` events is one string, with the offset where each event starts. A search is one native
- * `indexOf` pass per chunk, jumping to the next event after each hit. Built ahead in slices (see
- * `prepare`) or on the first search; appends extend it, anything else starts it again.
+ * `indexOf` pass per chunk (once per search, when a walk first reaches it), jumping to the next event after
+ * each hit; events in chunks not built yet are tested by their own text. Built in idle slices (`prepare`);
+ * appends extend it, anything else starts it again.
  */
 export class SearchIndex {
   private chunks: string[] = [];
@@ -61,20 +62,6 @@ export class SearchIndex {
       }
       return hits[index - c * CHUNK] === 1;
     };
-  }
-
-  /** Marks (1) the events among the first `size` whose text contains `needle` (lower case). */
-  matches(needle: string, size: number): Uint8Array {
-    this.prepare(size);
-    const hits = new Uint8Array(size);
-    const clean = needle.split(EVENT_SEPARATOR).join('');
-    if (!clean) return hits.fill(1);
-    this.chunks.forEach((text, c) => this.scan(text, this.offsets[c]!, c * CHUNK, clean, hits));
-    if (this.pending.length) {
-      const { text, offsets } = join(this.pending);
-      this.scan(text, offsets, this.chunks.length * CHUNK, clean, hits);
-    }
-    return hits;
   }
 
   private scan(text: string, offsets: Int32Array, first: number, needle: string, hits: Uint8Array): void {
