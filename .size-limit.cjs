@@ -32,7 +32,7 @@ module.exports = [
       define: { ...config.define, 'process.env.NODE_ENV': '"production"' },
       plugins: [...(config.plugins ?? []), pureSource],
     }),
-    limit: '184 KiB',
+    limit: '193 KiB',
   },
   {
     name: "The library's own code in that page (dependencies excluded)",
@@ -51,6 +51,6 @@ module.exports = [
     // and the loaders of the parts that load on first use (51.8 KiB); then the dialects other than native by
     // name on first use (53.1 KiB: one file with no splitting wraps each module loaded by import() in a lazy
     // initializer, which counts here; a host's bundler splits them into files instead).
-    limit: '54 KiB',
+    limit: '63 KiB',
   },
 ];

@@ -24,6 +24,16 @@ export type { DataStructureStore } from './hooks/fieldStore.js';
 export { DEFAULT_MESSAGES, createDefaultMessages } from './core/messages.js';
 export type { AuditLogsMessages, FilterProblemMessages } from './core/messages.js';
 export type { ColumnLayout, ResolvedColumns } from './core/columnLayout.js';
+export type { ViewsMessages } from './core/viewMessages.js';
+
+// Saved views
+export type { ViewsChange } from './hooks/props.js';
+export type { ViewStore } from './hooks/viewStore.js';
+
+export type { StoredView, ViewBookData } from './core/viewBook.js';
+export { VIEW_NAME_MAX, VIEW_SCHEMA_VERSION } from './core/views.js';
+export type { SavedView, SavedViewChanges, SavedViewInput, ViewScope, ViewState } from './core/views.js';
+export { viewLinkFromSearchParams, viewLinkToSearchParams } from './core/queryUrl.js';
 
 // Adapters
 export type {
@@ -36,6 +46,7 @@ export type {
   RequestOptions,
   RelatedEventsRequest,
   StatsRequest,
+  ViewsRequest,
 } from './api/adapter.js';
 export { AuditApiError, ExportError, isAuditApiError } from './api/errors.js';
 export type { AuditApiErrorKind, AuditApiErrorOptions } from './api/errors.js';

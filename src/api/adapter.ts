@@ -2,6 +2,7 @@ import type { AuditEvent, AuditEventDraft } from '../core/event.js';
 import type { DataStructure } from '../core/fields.js';
 import type { AuditActivity, AuditStats, EventPage, PageRequest } from '../core/page.js';
 import type { AuditQuery, FilterOperator } from '../core/query.js';
+import type { SavedView, SavedViewChanges, SavedViewInput } from '../core/views.js';
 
 /** What an adapter can do; the UI hides what it cannot. */
 export interface AdapterCapabilities {
@@ -27,6 +28,8 @@ export interface AdapterCapabilities {
   maxPageSize?: number;
   /** How many severities one query may ask for (fullstackhero's API takes one). @default 'many' */
   severitySelection?: 'one' | 'many';
+  /** `listViews`, `createView`, `updateView` and `deleteView` exist: saved views live with the backend. @default false */
+  views?: boolean;
 }
 
 /** Options every adapter call takes. */
@@ -70,6 +73,13 @@ export interface ExportRequest {
   columns: ExportColumn[];
 }
 
+/** Who asks for saved views: the tenant, and the user whose personal views and default they are. */
+export interface ViewsRequest {
+  tenantId: string;
+  /** The user (a server should take it from the token; the HTTP adapter also sends it as `X-User-Id`). */
+  userId?: string;
+}
+
 /**
  * The one interface between the component and a backend. Data is parsed and validated in the adapter;
  * everything it returns is typed and normalized. Errors are `AuditApiError`s (or an abort error when
@@ -96,4 +106,13 @@ export interface AuditLogsAdapter {
    */
   related?(request: RelatedEventsRequest, options?: RequestOptions): Promise<AuditEvent[]>;
   delete?(request: EventRequest, options?: RequestOptions): Promise<void>;
+  /** The saved views this user sees: their personal ones and the tenant's, with their defaults. */
+  listViews?(request: ViewsRequest, options?: RequestOptions): Promise<SavedView[]>;
+  createView?(request: ViewsRequest & { view: SavedViewInput }, options?: RequestOptions): Promise<SavedView>;
+  /**
+   * Changes a view, if it still has the `version` read (else an `AuditApiError` of kind `conflict`). Defaults
+   * are the user's own and change without a version check.
+   */
+  updateView?(request: ViewsRequest & { id: string; version: string; changes: SavedViewChanges }, options?: RequestOptions): Promise<SavedView>;
+  deleteView?(request: ViewsRequest & { id: string }, options?: RequestOptions): Promise<void>;
 }

@@ -8,6 +8,8 @@ export type AuditApiErrorKind =
   | 'server'
   | 'invalid-response'
   | 'bad-request'
+  /** The server holds a newer version than the one the request named (409, 412): someone else changed it. */
+  | 'conflict'
   | 'unsupported';
 
 export interface AuditApiErrorOptions {

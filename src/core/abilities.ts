@@ -15,6 +15,7 @@ export interface PermissionFlags {
   export?: boolean;
   manageFields?: boolean;
   delete?: boolean;
+  manageViews?: boolean;
 }
 
 export interface Abilities {
@@ -29,7 +30,7 @@ export interface Abilities {
 }
 
 /** Read and export unless the host says otherwise; changing anything only when the host says so. */
-export const DEFAULT_PERMISSIONS: Readonly<Required<PermissionFlags>> = { export: true, manageFields: false, delete: false };
+export const DEFAULT_PERMISSIONS: Readonly<Required<PermissionFlags>> = { export: true, manageFields: false, delete: false, manageViews: false };
 
 /**
  * The abilities for an adapter and the host's permissions. `canStoreFields` says the tenant's custom

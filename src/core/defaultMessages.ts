@@ -1,6 +1,7 @@
 import type { AuditLogsMessages } from './messages.js';
 import type { FilterOperator, TimePreset } from './query.js';
 import { own } from './own.js';
+import { VIEW_MESSAGES } from './viewMessages.js';
 
 const TIME_PRESETS: Record<TimePreset, string> = {
   '1h': 'Last hour',
@@ -202,6 +203,7 @@ export function createDefaultMessages(locale = 'en-US'): AuditLogsMessages {
     histogramCount: 'Events',
     exportShort: (rows, total) => `The server stopped after ${rows} of the ${total} matching events.`,
     noBrowserStorage: 'This browser keeps no storage for this page.',
+    ...VIEW_MESSAGES,
   };
 }
 

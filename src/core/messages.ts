@@ -1,7 +1,8 @@
 import type { FilterOperator, TimePreset } from './query.js';
+import type { ViewsMessages } from './viewMessages.js';
 
 /** Every string the component shows. Replace any through the `messages` prop; roles stay the same. */
-export interface AuditLogsMessages {
+export interface AuditLogsMessages extends ViewsMessages {
   region: string;
   table: string;
   loading: string;

@@ -132,3 +132,33 @@ export function queryFromSearchParams(
   const capped = capQuery(compactQuery(query));
   return { query: capped.query, issues: [...issues, ...capped.issues] };
 }
+
+/** The parameter a view link names its view in (empty: the built-in view). */
+export const VIEW_PARAM = 'view';
+
+/**
+ * A link made by "Copy link": the view's id and the query as it was (unsaved changes included). `undefined`
+ * when the URL is no view link (it has no `view` parameter).
+ */
+export function viewLinkFromSearchParams(
+  params: URLSearchParams | string,
+  options: QueryUrlOptions = {},
+): { viewId: string | null; query: AuditQuery; issues: string[] } | undefined {
+  const sp = typeof params === 'string' ? new URLSearchParams(params) : params;
+  const id = sp.get(`${options.prefix ?? ''}${VIEW_PARAM}`);
+  if (id === null) return undefined;
+  const { query, issues } = queryFromSearchParams(sp, options);
+  return { viewId: id.trim() ? id.trim().slice(0, 256) : null, query, issues };
+}
+
+/** Writes a view link's parameters (the view's id, then the query) into URL search parameters. */
+export function viewLinkToSearchParams(
+  viewId: string | null,
+  query: AuditQuery,
+  options: QueryUrlOptions = {},
+  into: URLSearchParams = new URLSearchParams(),
+): URLSearchParams {
+  const params = queryToSearchParams(query, options, into);
+  params.set(`${options.prefix ?? ''}${VIEW_PARAM}`, viewId ?? '');
+  return params;
+}

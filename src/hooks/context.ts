@@ -5,6 +5,7 @@ import type { Formatter } from '../core/format.js';
 import type { AuditLogsMessages } from '../core/messages.js';
 import type { Abilities } from '../core/abilities.js';
 import type { FieldHome, QueryScope } from './queries.js';
+import type { ViewsHome } from './viewStore.js';
 
 /** What the tenant's admin may do; the UI hides the rest. */
 export interface AuditLogsPermissions {
@@ -14,6 +15,8 @@ export interface AuditLogsPermissions {
   export?: boolean;
   /** Delete events (where the adapter can). @default false */
   delete?: boolean;
+  /** Share views with the tenant, set the tenant's default, rename and delete tenant views. @default false */
+  manageViews?: boolean;
 }
 
 /** Everything one `<AuditLogs />` instance shares with its parts. One per instance; never module-level. */
@@ -32,6 +35,10 @@ export interface AuditLogsEnvironment {
   abilities: Abilities;
   /** Where the tenant's custom fields are saved. */
   fieldHome: FieldHome;
+  /** Where saved views live. */
+  viewsHome: ViewsHome;
+  /** The user whose personal views and defaults these are. */
+  userId: string | undefined;
 }
 
 export const AuditLogsContext = createContext<AuditLogsEnvironment | null>(null);

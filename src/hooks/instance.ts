@@ -8,6 +8,7 @@ import type { AuditQuery } from '../core/query.js';
 import type { AuditLogsExport } from './useAuditLogsExport.js';
 import type { DataStructureState } from './useDataStructure.js';
 import type { EventWindow, VisibleRange } from './useEventWindow.js';
+import type { SavedViewsState } from './useSavedViews.js';
 
 /** Class names for the component's parts, added to the stable `ral-` ones. */
 export interface AuditLogsClassNames {
@@ -72,6 +73,11 @@ export interface AuditLogsInstance {
   /** Where `AuditLogs.Details` shows the open event (null: the table opens it as a dialog). */
   detailsHost: HTMLElement | null;
   setDetailsHost: (element: HTMLElement | null) => void;
+  /** Saved views: the list, the open view, what can be done with them. */
+  views: SavedViewsState;
+  /** The histogram is shown (part of a view). */
+  histogramOpen: boolean;
+  setHistogramOpen: (open: boolean) => void;
   /** The root's theme, for a part placed outside the root's element. */
   theme: 'light' | 'dark' | 'system';
   onError: ((error: unknown, info: ErrorInfo) => void) | undefined;

@@ -10,6 +10,8 @@ import type { AuditLogsPermissions } from './context.js';
 import type { DataStructureStore } from './fieldStore.js';
 import type { AuditLogsClassNames } from './instance.js';
 import type { ExportTarget } from './useAuditLogsExport.js';
+import type { ViewStore } from './viewStore.js';
+import type { SavedView } from '../core/views.js';
 
 /** The props of `<AuditLogs />` and `<AuditLogs.Root>`; the viewer's state (`useAuditLogsState`) is made from them. */
 export interface AuditLogsProps {
@@ -92,4 +94,35 @@ export interface AuditLogsProps {
    * the rest of the viewer and of your page stay. @default none (the error is still contained)
    */
   onError?: (error: unknown, info: ErrorInfo) => void;
+  /**
+   * The user viewing the log: personal views and defaults are theirs. The HTTP adapter sends it as `X-User-Id`
+   * (a server should rather take the user from the token). @default one anonymous user
+   */
+  userId?: string;
+  /** The open saved view, controlled (`null`: the built-in view). Pair with `onViewIdChange`. */
+  viewId?: string | null;
+  /** The saved view to open at first, uncontrolled; wins over the user's and the tenant's defaults. */
+  defaultViewId?: string | null;
+  /** Called when another view opens (`null`: the built-in view). */
+  onViewIdChange?: (id: string | null) => void;
+  /** Called after a view is created, changed or deleted (to audit who changed a shared view). */
+  onViewsChange?: (change: ViewsChange) => void;
+  /**
+   * Where saved views live when the adapter keeps none: your backend's `load` / `save`.
+   * @default this browser (personal views only, labelled "Saved in this browser only")
+   */
+  viewStore?: ViewStore;
+  /**
+   * Open a link made by "Copy link" (`?view=…` with the query) when the page opens. `false` where the host
+   * reads the URL itself. @default true
+   */
+  readViewLink?: boolean;
+}
+
+/** A change to the saved views, told to `onViewsChange`. */
+export interface ViewsChange {
+  type: 'created' | 'updated' | 'deleted';
+  view: SavedView;
+  /** Who made it (the `userId` prop). */
+  userId: string | undefined;
 }

@@ -13,6 +13,8 @@ import { useDataStructure } from './useDataStructure.js';
 import { PAGE_SIZE, useEventWindow, type VisibleRange } from './useEventWindow.js';
 import { useNewEvents } from './useNewEvents.js';
 import { useActivity, useStats } from './useStats.js';
+import { useSavedViews } from './useSavedViews.js';
+import { viewLinkFromSearchParams } from '../core/queryUrl.js';
 
 /** What one viewer's state is made from: the root's stateful props. */
 export type AuditLogsStateOptions = Pick<
@@ -37,7 +39,18 @@ export type AuditLogsStateOptions = Pick<
   | 'theme'
   | 'classNames'
   | 'rowHeight'
+  | 'viewId'
+  | 'defaultViewId'
+  | 'onViewIdChange'
+  | 'onViewsChange'
+  | 'readViewLink'
 >;
+
+/** The view link the page opened with (`?view=…`), read once in the browser. */
+function readLink(enabled: boolean) {
+  if (!enabled || typeof window === 'undefined') return undefined;
+  return viewLinkFromSearchParams(window.location.search);
+}
 
 const FIRST_PAGES: VisibleRange = { start: 0, end: PAGE_SIZE - 1 };
 /** The toolbar's fields while the data structure loads: the built-in ones (nothing is saved from them). */
@@ -50,7 +63,9 @@ const PENDING_FIELDS = BUILT_IN_FIELDS;
  * that query: a new query starts at the top, its first row active, without an effect copying state.
  */
 export function useAuditLogsState(options: AuditLogsStateOptions): AuditLogsInstance {
-  const [rawQuery, setQuery] = useControllableState<AuditQuery>(options.query, options.defaultQuery ?? {}, options.onQueryChange);
+  const [link] = useState(() => readLink(options.readViewLink !== false));
+  // A link's query (with its unsaved changes) is where an uncontrolled viewer starts.
+  const [rawQuery, setQuery] = useControllableState<AuditQuery>(options.query, options.defaultQuery ?? link?.query ?? {}, options.onQueryChange);
   const [selectedEventId, setSelectedEventId] = useControllableState<string | null>(
     options.selectedEventId,
     options.defaultSelectedEventId ?? null,
@@ -88,8 +103,13 @@ export function useAuditLogsState(options: AuditLogsStateOptions): AuditLogsInst
   // A source that answered the first page before counting gives the total with the stats.
   const counted = stats.data && !stats.isPlaceholderData ? stats.data.total : undefined;
   const window = useEventWindow(query, visibleRange, counted);
-  // Rows wait for the data structure (their columns come from it).
-  const rows = known ? window : { ...window, initialLoading: true, rowCount: 0 };
+  const [histogramOpen, setHistogramOpen] = useState(true);
+  const views = useSavedViews(
+    { viewId: options.viewId, defaultViewId: options.defaultViewId, onViewIdChange: options.onViewIdChange, onViewsChange: options.onViewsChange, storageKey: options.storageKey, link },
+    { query: rawQuery, setQuery, fields, fieldsKnown: Boolean(known), columns, setColumns, histogram: histogramOpen, setHistogram: setHistogramOpen },
+  );
+  // Rows wait for the data structure (their columns come from it) and for the view to start with.
+  const rows = known && !views.starting ? window : { ...window, initialLoading: true, rowCount: 0 };
 
   // The active row: an event id once its row has loaded (so it stays on that event when rows move), else a position.
   const [activeState, setActiveState] = useState<{ identity: string; id?: string; index: number }>({ identity, index: 0 });
@@ -134,7 +154,10 @@ export function useAuditLogsState(options: AuditLogsStateOptions): AuditLogsInst
   return {
     query,
     setQuery,
-    queryNotices: [...(options.queryIssues ?? []), ...issues],
+    queryNotices: [...(options.queryIssues ?? []), ...(link?.issues ?? []), ...issues],
+    views,
+    histogramOpen,
+    setHistogramOpen,
     selectedEventId,
     setSelectedEventId,
     onEventOpen: options.onEventOpen,

@@ -23,6 +23,7 @@ import { csvStream } from './exportStream.js';
 import { ingestEvents } from './ingest.js';
 import { afterPaint, nextTask, prepareWhenIdle, sliceBudget } from './idle.js';
 import { EventStore, type IngestSkippedEvent } from './store.js';
+import { memoryViewBooks, viewMethods, type ViewBookStore } from './viewMethods.js';
 
 /** The adapter methods, by name (for hooks that run before each call). */
 export type AdapterMethod =
@@ -33,7 +34,11 @@ export type AdapterMethod =
   | 'saveDataStructure'
   | 'exportCsv'
   | 'create'
-  | 'delete';
+  | 'delete'
+  | 'listViews'
+  | 'createView'
+  | 'updateView'
+  | 'deleteView';
 
 export interface MemoryAdapterOptions {
   /** The tenant of events that name none. */
@@ -77,6 +82,8 @@ export interface StoreAdapterOptions extends MemoryAdapterOptions {
    * again). For stores made on demand, such as generated logs for any tenant id. @default no limit
    */
   maxTenants?: number;
+  /** Where each tenant's saved views are kept. @default memory */
+  views?: ViewBookStore;
 }
 
 interface TenantState {
@@ -185,12 +192,22 @@ export function createStoreAdapter(options: StoreAdapterOptions): MemoryAdapter 
     serverExport: true,
     create: true,
     delete: true,
+    views: true,
   };
 
   const allStores = options.stores ?? (() => [...tenants.values()].map((t) => t.engine.store));
 
+  let nextView = 0;
+  const views = viewMethods(
+    options.views ?? memoryViewBooks(),
+    enter,
+    { newId: () => `view_${Date.now().toString(36)}_${(nextView++).toString(36)}`, now },
+    requireTenant,
+  );
+
   return {
     capabilities,
+    ...views,
     get skipped() {
       const later: IngestSkippedEvent[] = [];
       for (const store of allStores()) {

@@ -3,6 +3,8 @@ import type { FieldDefinitionInput } from '../core/fields.js';
 import { createStoreAdapter, type MemoryAdapter } from '../memory/createMemoryAdapter.js';
 import { ingestEvents } from '../memory/ingest.js';
 import { EventStore } from '../memory/store.js';
+import { memoryViewBooks, type ViewBookStore } from '../memory/viewMethods.js';
+import { parseViewBook } from '../core/viewBook.js';
 import { FaultInjector, type FailNextOptions } from './faults.js';
 import { generateAuditEvents } from './generator.js';
 import { createRandom, hashString } from './random.js';
@@ -29,6 +31,11 @@ export interface MockAdapterOptions {
   vocabulary?: SeverityVocabulary;
   /** As `createMemoryAdapter`'s: a page first, the count after. The mock server turns it off. @default true */
   countLater?: boolean;
+  /**
+   * Keep saved views in this browser's storage (so a demo keeps them over a reload), under this key; `false`
+   * keeps them in memory. @default `react-audit-logs:mock-views` where the browser has storage
+   */
+  viewStorageKey?: string | false;
 }
 
 /** The mock backend: a memory adapter over seeded events, plus switches for faults. */
@@ -82,6 +89,7 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     load,
     enter: (method, signal) => faults.enter(method, signal),
     newId: () => `evt_${idRandom.hex(16)}`,
+    views: browserViewBooks(options.viewStorageKey ?? 'react-audit-logs:mock-views'),
   });
   return Object.assign(adapter, {
     failNext: (o?: FailNextOptions) => faults.failNext(o),
@@ -93,4 +101,34 @@ export function createMockAdapter(options: MockAdapterOptions = {}): MockAdapter
     },
     resetFaults: () => faults.reset(),
   });
+}
+
+/** Views in this browser's storage under a key per tenant; in memory where there is none (a server, a locked frame). */
+function browserViewBooks(key: string | false): ViewBookStore {
+  let storage: Storage | undefined;
+  try {
+    storage = key !== false && typeof window !== 'undefined' ? window.localStorage : undefined;
+  } catch {
+    storage = undefined;
+  }
+  const memory = memoryViewBooks();
+  if (!storage || key === false) return memory;
+  const at = (tenantId: string) => `${key}:${tenantId}`;
+  return {
+    load(tenantId) {
+      try {
+        return parseViewBook(JSON.parse(storage.getItem(at(tenantId)) ?? 'null')) ?? memory.load(tenantId);
+      } catch {
+        return memory.load(tenantId);
+      }
+    },
+    save(tenantId, data) {
+      memory.save(tenantId, data);
+      try {
+        storage.setItem(at(tenantId), JSON.stringify(data));
+      } catch {
+        // Full or forbidden storage: the views last until the page is left.
+      }
+    },
+  };
 }

@@ -168,6 +168,38 @@ export function describeAdapterContract(
     });
 
     if (options.destructive) {
+      it('keeps saved views per user and tenant, refuses a stale update, and deletes them (where it keeps views)', async () => {
+        const a = adapter();
+        if (!a.capabilities.views || !a.listViews || !a.createView || !a.updateView || !a.deleteView) return;
+        const state = { query: { search: 'login', timeRange: { preset: '24h' as const } }, histogram: false };
+        const mine = await a.createView({ tenantId, userId: 'contract-ada', view: { name: 'Contract logins', scope: 'personal', state, defaultForMe: true } });
+        expect(mine).toMatchObject({ name: 'Contract logins', scope: 'personal', state, defaultForMe: true });
+        expect(typeof mine.version).toBe('string');
+        // A personal view is its owner's alone; a tenant view everyone's.
+        expect((await a.listViews({ tenantId, userId: 'contract-grace' })).some((v) => v.id === mine.id)).toBe(false);
+        const shared = await a.createView({ tenantId, userId: 'contract-ada', view: { name: 'Contract shared', scope: 'tenant', state: { query: {} } } });
+        expect((await a.listViews({ tenantId, userId: 'contract-grace' })).some((v) => v.id === shared.id)).toBe(true);
+        // Names are unique per scope in any letter case.
+        const taken = await rejection(a.createView({ tenantId, userId: 'contract-ada', view: { name: 'CONTRACT LOGINS', scope: 'personal', state } }));
+        expect(isAuditApiError(taken) && taken.kind).toBe('conflict');
+        // An update names the version it read; a stale one is a conflict and changes nothing.
+        const renamed = await a.updateView({ tenantId, userId: 'contract-ada', id: mine.id, version: mine.version, changes: { name: 'Contract sign-ins' } });
+        expect(renamed.name).toBe('Contract sign-ins');
+        expect(renamed.version).not.toBe(mine.version);
+        const stale = await rejection(a.updateView({ tenantId, userId: 'contract-ada', id: mine.id, version: mine.version, changes: { name: 'Lost update' } }));
+        expect(isAuditApiError(stale) && stale.kind).toBe('conflict');
+        // Another user's default of a tenant view is theirs only.
+        await a.updateView({ tenantId, userId: 'contract-grace', id: shared.id, version: shared.version, changes: { defaultForMe: true } });
+        expect((await a.listViews({ tenantId, userId: 'contract-grace' })).find((v) => v.id === shared.id)?.defaultForMe).toBe(true);
+        expect((await a.listViews({ tenantId, userId: 'contract-ada' })).find((v) => v.id === shared.id)?.defaultForMe).toBeFalsy();
+        // Views stay in their tenant.
+        if (options.otherTenantId) expect((await a.listViews({ tenantId: options.otherTenantId, userId: 'contract-ada' })).some((v) => v.id === shared.id)).toBe(false);
+        await a.deleteView({ tenantId, userId: 'contract-ada', id: mine.id });
+        await a.deleteView({ tenantId, userId: 'contract-ada', id: shared.id });
+        const left = await a.listViews({ tenantId, userId: 'contract-ada' });
+        expect(left.some((v) => v.id === mine.id || v.id === shared.id)).toBe(false);
+      });
+
       it('deletes an event, which then is gone', async () => {
         if (!adapter().capabilities.delete || !adapter().delete) return;
         const [first] = (await list()).events;

@@ -56,7 +56,7 @@ describe('<AuditLogs /> props', () => {
   });
 
   it('refuses a permission or theme that does not exist', () => {
-    expectTypeOf<{ manageViews: true }>().not.toExtend<NonNullable<AuditLogsProps['permissions']>>();
+    expectTypeOf<{ manageLogs: true }>().not.toExtend<NonNullable<AuditLogsProps['permissions']>>();
     expectTypeOf<'sepia'>().not.toExtend<NonNullable<AuditLogsProps['theme']>>();
   });
 });

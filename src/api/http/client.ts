@@ -28,7 +28,7 @@ export interface HttpClientOptions {
 }
 
 export interface HttpRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: URLSearchParams;
   body?: unknown;
@@ -53,7 +53,8 @@ const KIND_BY_STATUS: Record<number, AuditApiErrorKind> = {
   401: 'auth',
   403: 'forbidden',
   404: 'not-found',
-  409: 'bad-request',
+  409: 'conflict',
+  412: 'conflict',
   422: 'bad-request',
   429: 'rate-limited',
 };

@@ -19,7 +19,10 @@ export function SearchBox({ value, onSearch, debounceMs = 250 }: SearchBoxProps)
 
   const send = (next: string) => {
     clearTimeout(timer.current);
-    if (next.trim() !== value.trim()) onSearch(next);
+    if (next.trim() === value.trim()) return;
+    onSearch(next);
+    // Sent: the query's search shows from now on (a view opened later may bring back the text typed over).
+    setDraft(null);
   };
   return (
     <input

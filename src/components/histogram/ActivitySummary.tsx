@@ -10,10 +10,13 @@ export interface ActivitySummaryProps {
   activity?: AuditActivity;
   query: AuditQuery;
   onQueryChange: (query: AuditQuery) => void;
+  /** The histogram is shown; its toggle button says so (`aria-pressed`). @default true */
+  histogramOpen?: boolean;
+  onHistogramOpenChange?: (open: boolean) => void;
 }
 
 /** Counts for the current filters (total and by severity) and the histogram of events over time. */
-export function ActivitySummary({ stats, activity, query, onQueryChange }: ActivitySummaryProps) {
+export function ActivitySummary({ stats, activity, query, onQueryChange, histogramOpen = true, onHistogramOpenChange }: ActivitySummaryProps) {
   const { formatter, messages } = useAuditLogsEnvironment();
   const headlines = [
     activity?.totalToday === undefined ? null : messages.totalToday(formatter.number(activity.totalToday)),
@@ -31,15 +34,22 @@ export function ActivitySummary({ stats, activity, query, onQueryChange }: Activ
       ) : null}
       {stats ? (
         <>
-          <ul className="ral-summary__counts" aria-label={messages.severity}>
-            {stats.bySeverity.map((s) => (
-              <li key={s.label}>
-                <SeverityBadge label={s.label} rank={s.rank} /> <span className="ral-summary__count">{formatter.number(s.count)}</span>
-              </li>
-            ))}
-          </ul>
+          <div className="ral-summary__row">
+            <ul className="ral-summary__counts" aria-label={messages.severity}>
+              {stats.bySeverity.map((s) => (
+                <li key={s.label}>
+                  <SeverityBadge label={s.label} rank={s.rank} /> <span className="ral-summary__count">{formatter.number(s.count)}</span>
+                </li>
+              ))}
+            </ul>
+            {onHistogramOpenChange && stats.total > 0 ? (
+              <button type="button" className="ral-button ral-summary__toggle" aria-pressed={histogramOpen} onClick={() => onHistogramOpenChange(!histogramOpen)}>
+                {messages.showHistogram}
+              </button>
+            ) : null}
+          </div>
           {/* No events, no chart: an empty 0–1 scale above "No events match" says nothing. */}
-          {stats.total > 0 ? (
+          {stats.total > 0 && histogramOpen ? (
             <Histogram histogram={stats.histogram} onZoom={(from, to) => onQueryChange({ ...query, timeRange: { from, to } })} />
           ) : null}
         </>

@@ -12,6 +12,7 @@ import {
 } from '../../hooks/context.js';
 import { useResolvedQueryClient } from '../../hooks/useResolvedQueryClient.js';
 import { browserFieldStore } from '../../hooks/fieldStore.js';
+import { browserViewStore, type ViewsHome } from '../../hooks/viewStore.js';
 import type { FieldHome } from '../../hooks/queries.js';
 import { HighlightContext } from '../../hooks/highlight.js';
 import { AuditLogsInstanceContext, type AuditLogsClassNames } from '../../hooks/instance.js';
@@ -29,7 +30,10 @@ import {
   AuditLogsSearch,
   AuditLogsSeverityFilter,
   AuditLogsTimeRange,
+  AuditLogsViewBar,
+  AuditLogsViews,
 } from './controls.js';
+import { ViewDialogs } from '../views/lazyViews.js';
 import { AuditLogsActivitySummary, AuditLogsDetails, AuditLogsHistogram, AuditLogsNewEvents, AuditLogsStatus, AuditLogsTable } from './panels.js';
 import { AuditLogsToolbar } from './Toolbar.js';
 
@@ -67,14 +71,15 @@ const AuditLogsRoot: AuditLogsRootComponent = forwardRef<HTMLElement, AuditLogsR
     columnLayout: _columnLayout, defaultColumnLayout: _defaultColumnLayout, onColumnLayoutChange: _onColumnLayoutChange,
     storageKey: _storageKey, exportTarget: _exportTarget, dataStructure: _dataStructure,
     dataStructureStore: _dataStructureStore, queryIssues: _queryIssues, newEventsInterval: _newEventsInterval,
-    onError: _onError, children,
+    onError: _onError, userId: _userId, viewId: _viewId, defaultViewId: _defaultViewId, onViewIdChange: _onViewIdChange,
+    onViewsChange: _onViewsChange, viewStore: _viewStore, readViewLink: _readViewLink, children,
     ...dom
   } = allProps;
   const props: AuditLogsProps = allProps;
   const queryClient = useResolvedQueryClient(props.queryClient);
   const scope = useId();
   const adapterKey = useAdapterKey(props.adapter);
-  const { locale, timeZone, messages: messageOverrides, permissions, adapter, tenantId, dataStructureStore, storageKey } = props;
+  const { locale, timeZone, messages: messageOverrides, permissions, adapter, tenantId, dataStructureStore, storageKey, viewStore, userId } = props;
   const fieldHome = useMemo<FieldHome>(
     () =>
       adapter.capabilities.editDataStructure && adapter.saveDataStructure
@@ -83,6 +88,15 @@ const AuditLogsRoot: AuditLogsRootComponent = forwardRef<HTMLElement, AuditLogsR
           ? { where: 'host', store: dataStructureStore }
           : { where: 'browser', store: browserFieldStore(storageKey) },
     [adapter, dataStructureStore, storageKey],
+  );
+  const viewsHome = useMemo<ViewsHome>(
+    () =>
+      adapter.capabilities.views && adapter.listViews
+        ? { where: 'adapter' }
+        : viewStore
+          ? { where: 'host', store: viewStore }
+          : { where: 'browser', store: browserViewStore(storageKey) },
+    [adapter, viewStore, storageKey],
   );
   // Counts in the strings follow the locale; the host's replacements win.
   const messages = useMemo(() => resolveMessages(messageOverrides, locale), [messageOverrides, locale]);
@@ -100,8 +114,10 @@ const AuditLogsRoot: AuditLogsRootComponent = forwardRef<HTMLElement, AuditLogsR
       // Custom fields always have somewhere to go: the adapter, the host's store, or this browser.
       abilities: resolveAbilities(adapter.capabilities, permissions, { canStoreFields: true }),
       fieldHome,
+      viewsHome,
+      userId,
     }),
-    [adapter, adapterKey, tenantId, queryClient, scope, messages, formatter, permissions, fieldHome],
+    [adapter, adapterKey, tenantId, queryClient, scope, messages, formatter, permissions, fieldHome, viewsHome, userId],
   );
   const style: CSSProperties | undefined = props.height === undefined ? dom.style : { ...dom.style, height: props.height };
   const [state, setState] = useState<RootState>(NO_STATE);
@@ -152,6 +168,8 @@ export const AuditLogs: AuditLogsRootComponent & AuditLogsParts = Object.assign(
   ActivitySummary: AuditLogsActivitySummary,
   Histogram: AuditLogsHistogram,
   NewEvents: AuditLogsNewEvents,
+  Views: AuditLogsViews,
+  ViewBar: AuditLogsViewBar,
 });
 
 /** A part: a component of no props that renders its piece of the viewer (nothing where it does not apply). */
@@ -178,6 +196,8 @@ export interface AuditLogsParts {
   ActivitySummary: AuditLogsPart;
   Histogram: AuditLogsPart;
   NewEvents: AuditLogsPart;
+  Views: AuditLogsPart;
+  ViewBar: AuditLogsPart;
 }
 
 /**
@@ -233,6 +253,11 @@ function AuditLogsView({ children, onState, ...props }: AuditLogsProps & { child
         {fieldDialog && dataStructure && setFieldDialog ? (
           <Suspense fallback={<Pending />}>
             <FieldDialog structure={dataStructure} request={fieldDialog} sample={rows.loaded} onClose={() => setFieldDialog(null)} />
+          </Suspense>
+        ) : null}
+        {instance.views.dialog ? (
+          <Suspense fallback={<Pending />}>
+            <ViewDialogs />
           </Suspense>
         ) : null}
         {removingField && dataStructure ? (

@@ -11,14 +11,16 @@ import {
   AuditLogsSearch,
   AuditLogsSeverityFilter,
   AuditLogsTimeRange,
+  AuditLogsViewBar,
+  AuditLogsViews,
 } from './controls.js';
 
 /** Below this width (CSS px) the toolbar folds its secondary actions. */
 const NARROW_TOOLBAR = 600;
 
 /**
- * The whole toolbar, made of the parts: search, severity, time range, Add filter, Columns, export, Add field,
- * then the filter chips. What this backend does not do is never offered, and said once where it would be.
+ * The whole toolbar, made of the parts: search, severity, time range, Add filter, Views, Columns, export, Add
+ * field, then the filter chips and the open view's bar. What this backend does not do is never offered, and said once where it would be.
  * `data-narrow` on its element below 600 px (the export formats fold behind one "Export" button).
  */
 export function AuditLogsToolbar() {
@@ -40,12 +42,14 @@ export function AuditLogsToolbar() {
         {missing.length ? <span className="ral-note">{messages.notOffered(missing)}</span> : null}
         <AuditLogsAddFilter />
         <span className="ral-toolbar__end">
+          <AuditLogsViews />
           <AuditLogsColumnsMenu />
           <AuditLogsExportButton compact={narrow} />
           <AuditLogsAddFieldButton />
         </span>
       </div>
       <AuditLogsFilterChips />
+      <AuditLogsViewBar />
     </div>
   );
 }

@@ -16,6 +16,8 @@ import { SeverityFilter } from '../filters/SeverityFilter.js';
 import { TimeRangeFilter } from '../filters/TimeRangeFilter.js';
 import { Contained } from './Contained.js';
 import { FieldDialog } from './lazyParts.js';
+import { ViewBar } from '../views/ViewBar.js';
+import { ViewsMenu } from '../views/ViewsMenu.js';
 
 /** The instance's query setter, dropping what became empty. */
 function useUpdateQuery() {
@@ -116,5 +118,23 @@ export function AuditLogsAddFieldButton() {
     <button type="button" className="ral-button" onClick={addField} onPointerEnter={FieldDialog.preload} onFocus={FieldDialog.preload}>
       {messages.addField}
     </button>
+  );
+}
+
+/** The `button` "Views": the saved views to open, and Save view, Save as new view, Copy link, Manage views. */
+export function AuditLogsViews() {
+  return (
+    <Contained>
+      <ViewsMenu />
+    </Contained>
+  );
+}
+
+/** The open view's name, "Modified" with Save and Revert once changed, and what happened to views (a `status`). */
+export function AuditLogsViewBar() {
+  return (
+    <Contained>
+      <ViewBar />
+    </Contained>
   );
 }

@@ -11,7 +11,8 @@ import { Contained } from './Contained.js';
 
 /**
  * The `status` line (a polite live region): how many events match ("1,234 events", "Loading…"), and notices
- * (rows skipped, a query part left out, paging stopped).
+ * (rows skipped, a query part left out, paging stopped, what opening a saved view could not do), and what was
+ * done with saved views.
  */
 export function AuditLogsStatus() {
   return (
@@ -23,7 +24,7 @@ export function AuditLogsStatus() {
 
 function StatusLine() {
   const { messages, formatter } = useAuditLogsEnvironment();
-  const { rows, queryNotices } = useAuditLogsInstance();
+  const { rows, queryNotices, views } = useAuditLogsInstance();
   return (
     <div className="ral-status" role="status" aria-live="polite" data-loading={rows.initialLoading || undefined}>
       <span className="ral-count">{rows.initialLoading ? messages.loading : rows.counting && rows.total !== undefined ? messages.resultCounting(rows.total) : messages.resultCount(rows.total, rows.exact)}</span>
@@ -35,24 +36,37 @@ function StatusLine() {
       ))}
       {queryNotices.length ? <span className="ral-note">{messages.linkNotice([...queryNotices])}</span> : null}
       {rows.pagingStopped ? <span className="ral-note">{messages.pagingStopped(rows.pagingStopped)}</span> : null}
+      {views.notices.map((notice) => (
+        <span key={notice} className="ral-note">
+          {notice}
+        </span>
+      ))}
+      {views.announcement ? <span className="ral-note">{views.announcement}</span> : null}
     </div>
   );
 }
 
 /** Headline counts, the counts by severity and the histogram of events over time (drag across it to zoom). */
 export function AuditLogsActivitySummary() {
-  const { stats, activity, query, setQuery } = useAuditLogsInstance();
+  const { stats, activity, query, setQuery, histogramOpen, setHistogramOpen } = useAuditLogsInstance();
   return (
     <Contained>
-      <ActivitySummary stats={stats} activity={activity} query={query} onQueryChange={setQuery} />
+      <ActivitySummary
+        stats={stats}
+        activity={activity}
+        query={query}
+        onQueryChange={setQuery}
+        histogramOpen={histogramOpen}
+        onHistogramOpenChange={setHistogramOpen}
+      />
     </Contained>
   );
 }
 
 /** The histogram alone (events over time by severity; drag across it to zoom the time range). */
 export function AuditLogsHistogram() {
-  const { stats, query, setQuery } = useAuditLogsInstance();
-  if (!stats || stats.total === 0) return null;
+  const { stats, query, setQuery, histogramOpen } = useAuditLogsInstance();
+  if (!stats || stats.total === 0 || !histogramOpen) return null;
   return (
     <Contained>
       <Histogram histogram={stats.histogram} onZoom={(from, to) => setQuery({ ...query, timeRange: { from, to } })} />

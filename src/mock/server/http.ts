@@ -9,6 +9,7 @@ const STATUS: Record<AuditApiErrorKind, number> = {
   server: 500,
   'invalid-response': 502,
   'bad-request': 400,
+  conflict: 409,
   unsupported: 400,
 };
 

@@ -7,6 +7,7 @@ import { queryToSearchParams } from '../../../core/queryUrl.js';
 import { AuditApiError } from '../../errors.js';
 import { csvBody, enc, readOne, readRows, rows, type Dialect } from './shared.js';
 import { capHistogram, clampBuckets } from '../../../core/histogramCap.js';
+import { nativeViews } from './nativeViews.js';
 
 /** Our own REST protocol (docs/protocol.md): everything the component can do. Tenant in `X-Tenant-Id`. */
 export const TENANT_HEADER = 'x-tenant-id';
@@ -50,6 +51,7 @@ export const nativeDialect: Dialect = {
     serverExport: true,
     create: true,
     delete: true,
+    views: true,
   },
   create: (client) => {
     const tenant = (tenantId: string) => ({ [TENANT_HEADER]: tenantId });
@@ -61,6 +63,7 @@ export const nativeDialect: Dialect = {
       }
     };
     return {
+      ...nativeViews(client),
       async list({ tenantId, query, page }, options) {
         const params = queryToSearchParams(query);
         params.set('limit', String(page.limit));

@@ -6,6 +6,7 @@ import { queryFromSearchParams } from '../../../core/queryUrl.js';
 import { badRequest, csvResponse, json, readJson, requireTenant } from '../http.js';
 import { int, type RouteTable } from './shared.js';
 import { clampBuckets } from '../../../core/histogramCap.js';
+import { viewRoutes } from './views.js';
 
 /** docs/protocol.md, served. */
 export const nativeRoutes: RouteTable = [
@@ -52,5 +53,6 @@ export const nativeRoutes: RouteTable = [
     await ctx.backend.delete({ tenantId: requireTenant(ctx.request.headers.get(TENANT_HEADER), TENANT_HEADER), id: decodeURIComponent(m[1]!) });
     return new Response(null, { status: 204 });
   }],
+  ...viewRoutes,
 ];
 
