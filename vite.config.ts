@@ -67,6 +67,7 @@ export default defineConfig({
         'mock-server': 'src/mock/server/node.ts',
         'mock-server-bin': 'src/mock/server/bin.ts',
         testing: 'src/testing/index.ts',
+        server: 'src/server/index.ts',
       },
       formats: ['es'],
     },

@@ -50,6 +50,7 @@ writeFileSync(
         'react-audit-logs/mock': entry('src/mock/index.ts'),
         'react-audit-logs/mock/server': entry('src/mock/server/node.ts'),
         'react-audit-logs/testing': entry('src/testing/index.ts'),
+        'react-audit-logs/server': entry('src/server/index.ts'),
         'react-audit-logs/styles.css': entry('src/styles/styles.css.d.ts'),
       },
     },

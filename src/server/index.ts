@@ -1,0 +1,9 @@
+// react-audit-logs/server: the native protocol on a real database, for hosts with no audit-log API. Node ≥ 20.19,
+// no React. See README "A backend: react-audit-logs/server".
+export { createAuditLogsHandler } from './handler.js';
+export type { AuditLogsAuth, AuditLogsHandlerOptions } from './handler.js';
+export { pgliteStore, postgresStore } from './stores.js';
+export type { PgliteStoreOptions, PgPoolLike } from './stores.js';
+export type { AuditLogStore, RecordInput, RecordSkipped, SqlStoreOptions } from './sqlStore.js';
+export type { SqlClient } from './sql.js';
+export { nodeListener } from './node.js';
