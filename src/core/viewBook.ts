@@ -3,6 +3,7 @@
  * host's backend): who sees which view, unique names, one default per user and one for the tenant, and a
  * version on each view so a stale update is refused. Pure: the caller loads and saves the snapshot.
  */
+import { own, setOwn } from './own.js';
 import { VIEW_SCHEMA_VERSION, viewNameProblem, type SavedView, type SavedViewChanges, type SavedViewInput } from './views.js';
 
 /** A view as a store keeps it (defaults live beside the views). */
@@ -38,7 +39,7 @@ const userOf = (userId: string | undefined) => userId ?? ANONYMOUS;
 /** The views a user sees, with their defaults. */
 export function viewsFor(data: ViewBookData, userId: string | undefined): SavedView[] {
   const user = userOf(userId);
-  const mine = data.userDefaults?.[user];
+  const mine = own(data.userDefaults, user);
   return data.views
     .filter((v) => v.scope === 'tenant' || (v.ownerId ?? ANONYMOUS) === user)
     .map((v) => ({
@@ -57,10 +58,12 @@ function checkName(data: ViewBookData, userId: string | undefined, name: string,
 
 function withDefaults(data: ViewBookData, userId: string | undefined, id: string, input: SavedViewChanges): ViewBookData {
   const user = userOf(userId);
-  const userDefaults = { ...data.userDefaults };
+  // User ids come from requests: kept as own keys (`__proto__` is a user id like any other).
+  const userDefaults: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data.userDefaults ?? {})) setOwn(userDefaults, key, value);
   let tenantDefault = data.tenantDefault ?? null;
-  if (input.defaultForMe === true) userDefaults[user] = id;
-  else if (input.defaultForMe === false && userDefaults[user] === id) delete userDefaults[user];
+  if (input.defaultForMe === true) setOwn(userDefaults, user, id);
+  else if (input.defaultForMe === false && own(userDefaults, user) === id) delete userDefaults[user];
   if (input.defaultForTenant === true) tenantDefault = id;
   else if (input.defaultForTenant === false && tenantDefault === id) tenantDefault = null;
   return { ...data, userDefaults, tenantDefault };
@@ -143,7 +146,8 @@ export function updateView(
 /** The snapshot without a view (and no default pointing at it). */
 export function deleteView(data: ViewBookData, userId: string | undefined, id: string): ViewBookData {
   visible(data, userId, id);
-  const userDefaults = Object.fromEntries(Object.entries(data.userDefaults ?? {}).filter(([, v]) => v !== id));
+  const userDefaults: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data.userDefaults ?? {})) if (value !== id) setOwn(userDefaults, key, value);
   return { views: data.views.filter((v) => v.id !== id), userDefaults, tenantDefault: data.tenantDefault === id ? null : data.tenantDefault ?? null };
 }
 
@@ -153,7 +157,10 @@ export function parseViewBook(value: unknown): ViewBookData | undefined {
   const data = value as ViewBookData;
   return {
     views: data.views.filter((v) => v && typeof v.id === 'string' && typeof v.name === 'string' && (v.scope === 'personal' || v.scope === 'tenant')),
-    userDefaults: data.userDefaults && typeof data.userDefaults === 'object' ? data.userDefaults : {},
+    userDefaults:
+      data.userDefaults && typeof data.userDefaults === 'object'
+        ? Object.fromEntries(Object.entries(data.userDefaults).filter(([, v]) => typeof v === 'string'))
+        : {},
     tenantDefault: typeof data.tenantDefault === 'string' ? data.tenantDefault : null,
   };
 }

@@ -147,3 +147,16 @@ export function parseSavedViews(list: unknown): { views: SavedView[]; issues: st
   }
   return { views, issues };
 }
+
+/** What is wrong with a view body a server received (`whole`: a new view, every part required). */
+export function viewBodyIssues(body: unknown, whole: boolean): string[] {
+  if (!isRecord(body)) return ['(body): must be a JSON object'];
+  const { name, scope, state, defaultForMe, defaultForTenant } = body;
+  const issues: string[] = [];
+  if ((whole || name !== undefined) && typeof name !== 'string') issues.push('name: must be a string');
+  if ((whole || scope !== undefined) && scope !== 'personal' && scope !== 'tenant') issues.push('scope: must be "personal" or "tenant"');
+  if ((whole || state !== undefined) && !isRecord(state)) issues.push('state: must be an object');
+  if (defaultForMe !== undefined && typeof defaultForMe !== 'boolean') issues.push('defaultForMe: must be true or false');
+  if (defaultForTenant !== undefined && typeof defaultForTenant !== 'boolean') issues.push('defaultForTenant: must be true or false');
+  return issues;
+}

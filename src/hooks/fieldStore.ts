@@ -21,16 +21,18 @@ export function storedCustomFields(value: unknown): FieldDefinition[] {
   }
 }
 
+/** This browser's storage, where it exists and works (not on a server, not in a locked-down frame). */
+export function storage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A store in this browser's localStorage, per tenant (and per viewer key). */
 export function browserFieldStore(storageKey = 'default'): DataStructureStore {
   const key = (tenantId: string) => `react-audit-logs:fields:v1:${storageKey}:${tenantId}`;
-  const storage = (): Storage | undefined => {
-    try {
-      return typeof window === 'undefined' ? undefined : window.localStorage;
-    } catch {
-      return undefined;
-    }
-  };
   return {
     async load(tenantId) {
       try {

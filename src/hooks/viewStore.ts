@@ -1,7 +1,7 @@
 import type { AuditLogsAdapter, ViewsRequest } from '../api/adapter.js';
 import type { ViewBookData } from '../core/viewBook.js';
 import type { SavedView, SavedViewChanges, SavedViewInput } from '../core/views.js';
-import { NoBrowserStorageError } from './fieldStore.js';
+import { NoBrowserStorageError, storage } from './fieldStore.js';
 
 /**
  * Where a tenant's saved views live when the adapter keeps none (a dialect without views, or a host that wants
@@ -22,13 +22,6 @@ const book = () => import('../core/viewBook.js');
 /** Views in this browser's localStorage, per tenant and user (and per viewer key). */
 export function browserViewStore(storageKey = 'default'): ViewStore {
   const key = (tenantId: string, userId: string | undefined) => `react-audit-logs:views:v1:${storageKey}:${tenantId}:${userId ?? ''}`;
-  const storage = (): Storage | undefined => {
-    try {
-      return typeof window === 'undefined' ? undefined : window.localStorage;
-    } catch {
-      return undefined;
-    }
-  };
   return {
     async load(tenantId, userId) {
       try {

@@ -1,21 +1,13 @@
 /** Saved views on the native protocol (docs/protocol.md, "Saved views"), kept per tenant in the store. */
 import { createView, deleteView, SavedViewError, updateView, viewsFor } from '../core/viewBook.js';
-import type { SavedViewChanges, SavedViewInput } from '../core/views.js';
+import { viewBodyIssues, type SavedViewChanges, type SavedViewInput } from '../core/views.js';
 import type { Route, RouteContext } from './handler.js';
 import { badRequest, HttpError, json, tagOf } from './http.js';
 
 const STATUS = { conflict: 409, 'not-found': 404, 'bad-request': 400, forbidden: 403 } as const;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function viewBody(body: unknown, whole: boolean): SavedViewChanges {
-  if (!isObject(body)) throw badRequest('The body must be a JSON object.');
-  const { name, scope, state, defaultForMe, defaultForTenant } = body;
-  const issues: string[] = [];
-  if ((whole || name !== undefined) && typeof name !== 'string') issues.push('name: must be a string');
-  if ((whole || scope !== undefined) && scope !== 'personal' && scope !== 'tenant') issues.push('scope: must be "personal" or "tenant"');
-  if ((whole || state !== undefined) && !isObject(state)) issues.push('state: must be an object');
-  if (defaultForMe !== undefined && typeof defaultForMe !== 'boolean') issues.push('defaultForMe: must be true or false');
-  if (defaultForTenant !== undefined && typeof defaultForTenant !== 'boolean') issues.push('defaultForTenant: must be true or false');
+  const issues = viewBodyIssues(body, whole);
   if (issues.length) throw badRequest(`Invalid view: ${issues.join('; ')}`, issues);
   return body as SavedViewChanges;
 }

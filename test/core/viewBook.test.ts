@@ -29,6 +29,16 @@ describe('the view book', () => {
     expect(ada.filter((v) => v.defaultForTenant).map((v) => v.id)).toEqual(['t2']);
   });
 
+  it('keeps a default for a user named like an Object member (__proto__, constructor) as that user’s own', () => {
+    let data = book();
+    for (const user of ['__proto__', 'constructor']) data = updateView(data, user, 't2', '1', { defaultForMe: true }, 'now').data;
+    expect(Object.getPrototypeOf(data.userDefaults)).toBe(Object.prototype);
+    expect(viewsFor(data, '__proto__').find((v) => v.defaultForMe)?.id).toBe('t2');
+    expect(viewsFor(data, 'constructor').find((v) => v.defaultForMe)?.id).toBe('t2');
+    expect(viewsFor(data, 'grace').find((v) => v.defaultForMe)).toBeUndefined();
+    expect(Object.keys(deleteView(data, 'ada', 't2').userDefaults ?? {})).toEqual(['ada']);
+  });
+
   it('refuses a stale change with the view as it is now, but lets a default change through', () => {
     let data = book();
     data = updateView(data, 'grace', 't1', '1', { name: 'Team (renamed)' }, 'now').data;

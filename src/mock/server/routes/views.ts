@@ -2,7 +2,7 @@
  * Saved views as docs/protocol.md describes them: `GET /views`, `POST /views`, `PATCH /views/{id}` with
  * `If-Match`, `DELETE /views/{id}`, for the tenant in `X-Tenant-Id` and the user in `X-User-Id`.
  */
-import type { ViewState } from '../../../core/views.js';
+import { viewBodyIssues, type ViewState } from '../../../core/views.js';
 import { badRequest, json, readJson, requireTenant } from '../http.js';
 import type { RouteContext, RouteTable } from './shared.js';
 
@@ -17,18 +17,10 @@ function who(ctx: RouteContext) {
 /** An entity tag without its weak prefix and quotes: `W/"3"` and `"3"` are both 3. */
 const tagOf = (value: string | null) => value?.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A body's view fields, checked: what is present has the right type. */
 function viewBody(body: unknown, whole: boolean) {
-  if (!isObject(body)) badRequest('The body must be a JSON object.');
-  const { name, scope, state, defaultForMe, defaultForTenant } = body;
-  const issues: string[] = [];
-  if ((whole || name !== undefined) && typeof name !== 'string') issues.push('name: must be a string');
-  if ((whole || scope !== undefined) && scope !== 'personal' && scope !== 'tenant') issues.push('scope: must be "personal" or "tenant"');
-  if ((whole || state !== undefined) && !isObject(state)) issues.push('state: must be an object');
-  if (defaultForMe !== undefined && typeof defaultForMe !== 'boolean') issues.push('defaultForMe: must be true or false');
-  if (defaultForTenant !== undefined && typeof defaultForTenant !== 'boolean') issues.push('defaultForTenant: must be true or false');
+  const issues = viewBodyIssues(body, whole);
   if (issues.length) badRequest(`Invalid view: ${issues.join('; ')}`, issues);
   return body as { name: string; scope: 'personal' | 'tenant'; state: ViewState; defaultForMe?: boolean; defaultForTenant?: boolean };
 }
