@@ -9,7 +9,7 @@ import { chromiumBrowser } from './test/browserConfig.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
-/** Ships the one plain stylesheet as dist/styles.css, untouched (no CSS is imported from TypeScript). */
+/** Ships the one plain stylesheet as dist/styles.css, untouched (no CSS is imported from TypeScript), and the server's SQL. */
 function stylesheet(): Plugin {
   return {
     name: 'react-audit-logs:stylesheet',
@@ -20,6 +20,11 @@ function stylesheet(): Plugin {
       // Types for `import 'react-audit-logs/styles.css'`: TypeScript 6 checks side-effect imports (TS2882).
       const types = await readFile(path.join(dirname, 'src/styles/styles.css.d.ts'), 'utf8');
       this.emitFile({ type: 'asset', fileName: 'styles.css.d.ts', source: types });
+      // The server's schema as SQL, for hosts that run it themselves (`migrate: false`).
+      for (const db of ['postgres', 'clickhouse']) {
+        const sql = await readFile(path.join(dirname, `src/server/schema/${db}.sql`), 'utf8');
+        this.emitFile({ type: 'asset', fileName: `server/${db}.sql`, source: sql });
+      }
     },
   };
 }

@@ -4,8 +4,8 @@ import { clampBuckets } from '../core/histogramCap.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
 import { AuditQueryError, parseAuditQuery, type AuditQuery } from '../core/query.js';
 import { queryFromSearchParams } from '../core/queryUrl.js';
-import { badRequest, errorJson, HttpError, intParam, json, readJson } from './http.js';
-import type { AuditLogStore } from './sqlStore.js';
+import { badRequest, errorJson, HttpError, intParam, json, NUL_MESSAGE, readJson } from './http.js';
+import type { AuditLogStore } from './store.js';
 import { viewRoutes } from './views.js';
 
 /** Who asks, as the host's `authorize` decides: the tenant (never a header the browser set, unless you say so). */
@@ -26,7 +26,15 @@ export interface AuditLogsHandlerOptions {
   maxBodyBytes?: number;
   /** The clock time presets resolve against. @default Date.now */
   now?: () => number;
+  /** Told of every failure answered 500 or 503 (the browser is told only that the server failed). @default console.error */
+  onError?: (error: unknown, request: Request) => void;
 }
+
+/** A statement the database stopped at its timeout: PostgreSQL's query_canceled, ClickHouse's TIMEOUT_EXCEEDED. */
+const timedOut = (error: unknown) => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '57014' || code === '159' || /TIMEOUT_EXCEEDED/.test(String(message));
+};
 
 /** What a route gets. */
 export interface RouteContext {
@@ -35,7 +43,8 @@ export interface RouteContext {
   auth: AuditLogsAuth;
   store: AuditLogStore;
   now: number;
-  body: () => Promise<unknown>;
+  /** The JSON body; `nul` lets U+0000 through (events to record). */
+  body: (nul?: boolean) => Promise<unknown>;
   need: (scope: string) => void;
   /** The tenant's fields, for checking a query. */
   fields: () => Promise<DataStructure['fields']>;
@@ -50,6 +59,7 @@ async function checked(ctx: RouteContext, raw: AuditQuery | undefined): Promise<
     if (read.issues.length) throw badRequest(`Invalid query: ${read.issues.join('; ')}`, read.issues);
     query = read.query;
   }
+  if (JSON.stringify(query).includes('\\u0000')) throw badRequest(NUL_MESSAGE);
   try {
     return parseAuditQuery(query, await ctx.fields());
   } catch (error) {
@@ -114,7 +124,7 @@ const eventRoutes: Route[] = [
   }],
   ['POST', /^\/events$/, async (ctx) => {
     ctx.need('audit:write');
-    const body = await ctx.body();
+    const body = await ctx.body(true);
     const { recorded, skipped } = await ctx.store.record(body as never, { tenantId: ctx.auth.tenantId });
     if (Array.isArray(body)) return json({ events: recorded, skipped }, skipped.length && !recorded.length ? 400 : 201);
     if (!recorded[0]) throw badRequest(`Invalid audit event: ${skipped[0]?.issues.join('; ')}`, skipped[0]?.issues);
@@ -140,6 +150,7 @@ export function createAuditLogsHandler(options: AuditLogsHandlerOptions): (reque
       const url = new URL(request.url);
       if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) throw new HttpError(404, 'not-found', 'Not here.');
       const path = url.pathname.slice(base.length) || '/';
+      if (/%00/.test(url.pathname + url.search) || url.pathname.includes('\0')) throw badRequest(NUL_MESSAGE);
       const route = routes.find(([method, pattern]) => method === request.method && pattern.test(path));
       if (!route) throw new HttpError(404, 'not-found', `No route for ${request.method} ${path}`);
       let auth: AuditLogsAuth | null | undefined;
@@ -162,7 +173,7 @@ export function createAuditLogsHandler(options: AuditLogsHandlerOptions): (reque
         auth,
         store,
         now: options.now?.() ?? Date.now(),
-        body: () => readJson(request, limit),
+        body: (nul) => readJson(request, limit, nul),
         need,
         fields: () => (fields ??= store.dataStructure(auth.tenantId).then((s) => s.fields)),
       };
@@ -171,6 +182,8 @@ export function createAuditLogsHandler(options: AuditLogsHandlerOptions): (reque
       if (error instanceof HttpError) return errorJson(error);
       if (error instanceof URIError) return errorJson(badRequest('The URL has a malformed % escape.'));
       if ((error as { name?: string }).name === 'StoreRequestError') return errorJson(badRequest((error as Error).message));
+      (options.onError ?? console.error)(error, request);
+      if (timedOut(error)) return json({ error: { kind: 'timeout', message: 'The query took too long. Narrow the time range or the filters.' } }, 503);
       return json({ error: { kind: 'server', message: 'The audit log server failed.' } }, 500);
     }
   };

@@ -21,10 +21,18 @@ export function errorJson(error: HttpError): Response {
   return json({ error: { kind: error.kind, message: error.message, ...(error.issues.length && { issues: error.issues }) }, ...error.extra }, error.status);
 }
 
+export const NUL_MESSAGE = 'The request holds a NUL character (U+0000), which no query or name may contain.';
+
 export const badRequest = (message: string, issues: readonly string[] = []) => new HttpError(400, 'bad-request', message, issues);
 
-/** The body as JSON, refused past `limit` bytes (whatever Content-Length claims) or when it is not JSON. */
-export async function readJson(request: Request, limit: number): Promise<unknown> {
+/** Text with U+0000 in it, raw or escaped in JSON (PostgreSQL text cannot hold it). */
+export const hasNul = (text: string) => text.includes('\0') || /(^|[^\\])(\\\\)*\\u0000/i.test(text);
+
+/**
+ * The body as JSON, refused past `limit` bytes (whatever Content-Length claims), when it is not JSON, or when
+ * it holds U+0000 (unless `nul`: events to record keep theirs).
+ */
+export async function readJson(request: Request, limit: number, nul = false): Promise<unknown> {
   const claimed = Number(request.headers.get('content-length') ?? '0');
   if (claimed > limit) throw new HttpError(413, 'bad-request', `The body is larger than ${limit} bytes.`);
   const reader = request.body?.getReader();
@@ -41,6 +49,7 @@ export async function readJson(request: Request, limit: number): Promise<unknown
     chunks.push(value);
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (!nul && hasNul(text)) throw badRequest(NUL_MESSAGE);
   try {
     return JSON.parse(text || 'null');
   } catch {

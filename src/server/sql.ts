@@ -48,7 +48,8 @@ export function fieldPath(field: FieldDefinition): string[] {
 
 /** The values of a field as rows of text: a list's elements, or the one value. */
 function elements(path: string): string {
-  return `(SELECT v FROM jsonb_array_elements_text(CASE jsonb_typeof(event #> ${path}) WHEN 'array' THEN event #> ${path} WHEN 'object' THEN jsonb_build_array((event #> ${path})::text) ELSE jsonb_build_array(event #> ${path}) END) AS v)`;
+  // A function in FROM, not a subquery: PostgreSQL before 16 wants every subquery in FROM named.
+  return `jsonb_array_elements_text(CASE jsonb_typeof(event #> ${path}) WHEN 'array' THEN event #> ${path} WHEN 'object' THEN jsonb_build_array((event #> ${path})::text) ELSE jsonb_build_array(event #> ${path}) END) AS v`;
 }
 
 /** A time a field holds, or null where it holds no date (never a cast error). */

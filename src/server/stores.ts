@@ -3,7 +3,8 @@
  * through `pg`. Both run the same SQL. Their drivers are optional peer dependencies, loaded when a store is made.
  */
 import type { SqlClient } from './sql.js';
-import { sqlStore, type AuditLogStore, type SqlStoreOptions } from './sqlStore.js';
+import { sqlStore } from './sqlStore.js';
+import type { AuditLogStore, StoreOptions } from './store.js';
 
 /** A driver module, loaded by name at run time (an optional peer: absent until the host installs it). */
 async function load<T>(name: string): Promise<T> {
@@ -14,12 +15,15 @@ async function load<T>(name: string): Promise<T> {
   }
 }
 
+/** The statement timeout in whole milliseconds (a number spliced into SET: never text). */
+const timeoutOf = (options: StoreOptions) => Math.max(1, Math.trunc(Number(options.statementTimeoutMs ?? 30_000)) || 30_000);
+
 interface PGliteLike extends SqlClient {
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export interface PgliteStoreOptions extends SqlStoreOptions {
+export interface PgliteStoreOptions extends StoreOptions {
   /** Where PGlite keeps its files (`./audit-data`), or nothing for memory only. @default memory */
   dataDir?: string;
   /** A PGlite instance you made yourself. */
@@ -32,7 +36,9 @@ export async function pgliteStore(options: PgliteStoreOptions = {}): Promise<Aud
     options.db ??
     (await (async () => {
       const { PGlite } = await load<{ PGlite: new (dataDir?: string) => PGliteLike }>('@electric-sql/pglite');
-      return new PGlite(options.dataDir);
+      const made = new PGlite(options.dataDir);
+      await made.query(`SET statement_timeout = ${timeoutOf(options)}`);
+      return made;
     })());
   return sqlStore(db, { ...options, transaction: (work) => db.transaction(work), close: options.db ? undefined : () => db.close() });
 }
@@ -44,7 +50,7 @@ export interface PgPoolLike extends SqlClient {
 }
 
 /** A PostgreSQL server through `pg`: your pool, or a connection string (a pool is made and closed with the store). */
-export async function postgresStore(options: ({ pool: PgPoolLike } | { connectionString: string }) & SqlStoreOptions): Promise<AuditLogStore> {
+export async function postgresStore(options: ({ pool: PgPoolLike } | { connectionString: string }) & StoreOptions): Promise<AuditLogStore> {
   const own = !('pool' in options);
   const pool =
     'pool' in options
@@ -52,7 +58,7 @@ export async function postgresStore(options: ({ pool: PgPoolLike } | { connectio
       : await (async () => {
           const pg = await load<{ default?: { Pool: new (o: object) => PgPoolLike }; Pool?: new (o: object) => PgPoolLike }>('pg');
           const Pool = (pg.Pool ?? pg.default?.Pool)!;
-          return new Pool({ connectionString: options.connectionString });
+          return new Pool({ connectionString: options.connectionString, statement_timeout: timeoutOf(options) });
         })();
   return sqlStore(pool, {
     ...options,

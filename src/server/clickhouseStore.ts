@@ -1,0 +1,207 @@
+/**
+ * The ClickHouse store: events in a MergeTree ordered for "tenant, newest first", the same protocol answers as
+ * the PostgreSQL stores. It talks through `@clickhouse/client` (a server or a cluster), or through chDB in this
+ * process (`createClient({ connection: createChdbConnection() })` from `chdb/connection`).
+ */
+import type { AuditEvent } from '../core/event.js';
+import { defaultDataStructure, parseDataStructure } from '../core/fields.js';
+import { MAX_PAGE_SIZE } from '../core/page.js';
+import { DEFAULT_SORT, resolveTimeRange } from '../core/query.js';
+import { severityLevelOfRank } from '../core/severity.js';
+import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
+import { chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
+import { decodeCursor, EXPORT_BATCH, histogramFrame, histogramOf, nextCursor, prepareRecords, searchText, type AuditLogStore, type StoreOptions } from './store.js';
+
+/** What the store needs of a `@clickhouse/client` client. */
+type Settings = Record<string, string | number | boolean | undefined>;
+export interface ClickHouseClientLike {
+  query(params: { query: string; query_params?: Record<string, unknown>; format: 'JSONEachRow'; clickhouse_settings?: Settings }): Promise<{ json<T>(): Promise<T[]> }>;
+  command(params: { query: string; query_params?: Record<string, unknown>; clickhouse_settings?: Settings }): Promise<unknown>;
+  insert(params: { table: string; values: readonly Record<string, unknown>[]; format: 'JSONEachRow' }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface ClickHouseStoreOptions extends StoreOptions {
+  client: ClickHouseClientLike;
+  /** Close the client with the store. @default false (the client is yours) */
+  closeClient?: boolean;
+}
+
+/** An ISO time as DateTime64(3, 'UTC') text. */
+const chDateTime = (iso: string) => iso.slice(0, 23).replace('T', ' ');
+
+/**
+ * Events in ClickHouse. Deletes are ClickHouse's lightweight `DELETE`. The data structure and saved views are
+ * kept as versioned rows; their read-change-write is serialized per tenant in this process (ClickHouse has no
+ * transactions), so run one writer of views per tenant or keep views elsewhere.
+ */
+export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<AuditLogStore> {
+  const { client } = options;
+  const settings = { max_execution_time: Math.ceil((options.statementTimeoutMs ?? 30_000) / 1000) };
+  if (options.migrate !== false) for (const statement of CLICKHOUSE_SCHEMA) await client.command({ query: statement });
+  const defaults = defaultDataStructure(options.fields ?? []);
+  const select = async <T>(query: string, p: ChParams | Record<string, unknown> = {}) =>
+    (await client.query({ query, query_params: p instanceof ChParams ? p.values : p, format: 'JSONEachRow', clickhouse_settings: settings })).json<T>();
+  const eventsOf = (rows: { event: string }[]) => rows.map((r) => JSON.parse(r.event) as AuditEvent);
+  let version = Date.now() * 1000;
+  const nextVersion = () => (version = Math.max(version + 1, Date.now() * 1000));
+  const latest = async (table: 'audit_data_structures' | 'audit_views', column: 'structure' | 'book', tenantId: string) =>
+    (await select<Record<string, string>>(`SELECT ${column} FROM ${table} WHERE tenant_id = {t:String} ORDER BY version DESC LIMIT 1`, { t: tenantId }))[0]?.[column];
+  const queues = new Map<string, Promise<unknown>>();
+  const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
+    queues.set(key, run.catch(() => undefined));
+    return run;
+  };
+
+  const get = async (tenantId: string, id: string) =>
+    eventsOf(await select('SELECT event FROM audit_events WHERE tenant_id = {t:String} AND id = {i:String} LIMIT 1', { t: tenantId, i: id }))[0];
+
+  return {
+    async record(given, opts = {}) {
+      const { recorded, skipped, chosenIds } = prepareRecords(given, opts.tenantId);
+      // MergeTree keeps duplicates: an id the caller chose is written once (within this call and across calls).
+      const seen = new Set<string>();
+      const byTenant = new Map<string, string[]>();
+      for (const e of recorded) if (chosenIds.has(e.id)) byTenant.set(e.tenantId, [...(byTenant.get(e.tenantId) ?? []), e.id]);
+      for (const [tenantId, ids] of byTenant) {
+        const found = await select<{ id: string }>('SELECT id FROM audit_events WHERE tenant_id = {t:String} AND has({ids:Array(String)}, id)', { t: tenantId, ids });
+        for (const { id } of found) seen.add(`${tenantId}\u0000${id}`);
+      }
+      const rows: Record<string, unknown>[] = [];
+      for (const e of recorded) {
+        const key = `${e.tenantId}\u0000${e.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rows.push({
+          tenant_id: e.tenantId,
+          id: e.id,
+          ts: chDateTime(e.timestamp),
+          severity: e.severity,
+          severity_rank: e.severityRank,
+          severity_level: severityLevelOfRank(e.severityRank),
+          search_text: searchText(e),
+          event: JSON.stringify(e),
+        });
+      }
+      if (rows.length) await client.insert({ table: 'audit_events', values: rows, format: 'JSONEachRow' });
+      return { recorded, skipped };
+    },
+
+    async deleteBefore(tenantId, before) {
+      const p = new ChParams();
+      const where = `tenant_id = ${p.add(tenantId)} AND ts < ${chTime(new Date(before).getTime(), p)}`;
+      const [counted] = await select<{ n: string }>(`SELECT count() AS n FROM audit_events WHERE ${where}`, p);
+      const n = Number(counted?.n ?? 0);
+      if (n) await client.command({ query: `DELETE FROM audit_events WHERE ${where}`, query_params: p.values });
+      return n;
+    },
+
+    async list(tenantId, query, fields, page, now) {
+      const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
+      const sort = query.sort ?? DEFAULT_SORT;
+      const p = new ChParams();
+      let where = chWhereOf(tenantId, query, fields, now, p);
+      const order = chOrderOf(sort, fields, p);
+      let offset = page.type === 'offset' ? page.offset : 0;
+      if (page.type === 'cursor' && page.cursor) {
+        const cursor = decodeCursor(page.cursor);
+        if ('o' in cursor) offset = cursor.o;
+        else where += ` AND (ts, id) ${sort.direction === 'asc' ? '>' : '<'} (${chTime(Date.parse(cursor.t), p)}, ${p.add(cursor.i)})`;
+      }
+      const rows = await select<{ event: string }>(`SELECT event FROM audit_events WHERE ${where} ORDER BY ${order} LIMIT ${p.add(limit + 1, 'UInt32')} OFFSET ${p.add(offset, 'UInt64')}`, p);
+      const events = eventsOf(rows.slice(0, limit));
+      if (page.type === 'cursor') return { events, nextCursor: nextCursor(events, rows.length > limit, sort.field === 'timestamp', offset, limit) };
+      const c = new ChParams();
+      const [counted] = await select<{ n: string }>(`SELECT count() AS n FROM audit_events WHERE ${chWhereOf(tenantId, query, fields, now, c)}`, c);
+      return { events, total: Number(counted?.n ?? 0), offset };
+    },
+
+    get,
+
+    async delete(tenantId, id) {
+      if (!(await get(tenantId, id))) return false;
+      await client.command({ query: 'DELETE FROM audit_events WHERE tenant_id = {t:String} AND id = {i:String}', query_params: { t: tenantId, i: id } });
+      return true;
+    },
+
+    async stats(tenantId, query, fields, maxBuckets, now) {
+      const p = new ChParams();
+      const where = chWhereOf(tenantId, query, fields, now, p);
+      const bySeverity = await select<{ label: string; rank: number; count: string }>(
+        `SELECT severity AS label, max(severity_rank) AS rank, count() AS count FROM audit_events WHERE ${where} GROUP BY severity ORDER BY rank, label`,
+        p,
+      );
+      const total = bySeverity.reduce((n, r) => n + Number(r.count), 0);
+      const range = resolveTimeRange(query.timeRange, now);
+      let { from, to } = range;
+      if (from === undefined || to === undefined) {
+        const [span] = await select<{ lo: string; hi: string; n: string }>(
+          `SELECT toUnixTimestamp64Milli(min(ts)) AS lo, toUnixTimestamp64Milli(max(ts)) AS hi, count() AS n FROM audit_events WHERE ${where}`,
+          p,
+        );
+        const some = Number(span?.n ?? 0) > 0;
+        from ??= some ? Number(span!.lo) : now - 86_400_000;
+        to ??= some ? Number(span!.hi) + 1 : now;
+      }
+      const frame = histogramFrame(from, to, maxBuckets);
+      const h = new ChParams();
+      const hw = chWhereOf(tenantId, query, fields, now, h);
+      const counted = await select<{ b: string; level: string; n: string }>(
+        `SELECT intDiv(toUnixTimestamp64Milli(ts) - ${h.add(frame.first, 'Int64')}, ${h.add(frame.bucketMs, 'Int64')}) AS b, severity_level AS level, count() AS n FROM audit_events WHERE ${hw} GROUP BY b, level`,
+        h,
+      );
+      return {
+        total,
+        bySeverity: bySeverity.map((r) => ({ label: r.label, rank: Number(r.rank), count: Number(r.count) })),
+        histogram: histogramOf(frame, counted.map((r) => ({ b: Number(r.b), level: r.level, n: Number(r.n) }))),
+      };
+    },
+
+    async dataStructure(tenantId) {
+      const stored = await latest('audit_data_structures', 'structure', tenantId);
+      return stored ? parseDataStructure(JSON.parse(stored)) : structuredClone(defaults);
+    },
+
+    async saveDataStructure(tenantId, structure) {
+      const parsed = parseDataStructure(structure);
+      await serial(`fields\u0000${tenantId}`, () =>
+        client.insert({ table: 'audit_data_structures', values: [{ tenant_id: tenantId, structure: JSON.stringify(parsed), version: nextVersion() }], format: 'JSONEachRow' }),
+      );
+      return parsed;
+    },
+
+    async *exportEvents(tenantId, query, fields, now) {
+      const sort = query.sort ?? DEFAULT_SORT;
+      const byTime = sort.field === 'timestamp';
+      let after: AuditEvent | undefined;
+      for (let offset = 0; ; offset += EXPORT_BATCH) {
+        const p = new ChParams();
+        let where = chWhereOf(tenantId, query, fields, now, p);
+        if (byTime && after) where += ` AND (ts, id) ${sort.direction === 'asc' ? '>' : '<'} (${chTime(Date.parse(after.timestamp), p)}, ${p.add(after.id)})`;
+        const rows = await select<{ event: string }>(
+          `SELECT event FROM audit_events WHERE ${where} ORDER BY ${chOrderOf(sort, fields, p)} LIMIT ${EXPORT_BATCH} OFFSET ${p.add(byTime ? 0 : offset, 'UInt64')}`,
+          p,
+        );
+        const events = eventsOf(rows);
+        if (events.length) yield events;
+        if (events.length < EXPORT_BATCH) return;
+        after = events.at(-1);
+      }
+    },
+
+    views(tenantId, change) {
+      return serial(`views\u0000${tenantId}`, async () => {
+        const raw = await latest('audit_views', 'book', tenantId);
+        const book: ViewBookData = (raw ? parseViewBook(JSON.parse(raw)) : undefined) ?? { views: [] };
+        const done = change(book);
+        if (done.book) await client.insert({ table: 'audit_views', values: [{ tenant_id: tenantId, book: JSON.stringify(done.book), version: nextVersion() }], format: 'JSONEachRow' });
+        return done.result;
+      });
+    },
+
+    close: async () => {
+      if (options.closeClient) await client.close();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * What every store shares, whatever its database: the store's shape, how events are checked before a write,
+ * what search looks through, the page cursors, and how a histogram's counted rows become buckets.
+ */
+import { safeNormalizeAuditEvent, type AuditEvent, type AuditEventDraft, type AuditEventInput, type JsonValue } from '../core/event.js';
+import type { DataStructure, FieldDefinition, FieldDefinitionInput } from '../core/fields.js';
+import { chooseBucketSize } from '../core/histogramBuckets.js';
+import { clampBuckets } from '../core/histogramCap.js';
+import type { AuditHistogram, AuditStats, EventPage, PageRequest } from '../core/page.js';
+import type { AuditQuery } from '../core/query.js';
+import { toIsoUtc } from '../core/time.js';
+import type { ViewBookData } from '../core/viewBook.js';
+
+/** An event the store could not take, by its place in what was given. */
+export interface RecordSkipped {
+  index: number;
+  issues: readonly string[];
+}
+
+/** An event to record: its time defaults to now, its id to a new one. */
+export type RecordInput = AuditEventInput | (AuditEventDraft & { tenantId?: string; id?: string });
+
+/** What the handler needs of a store, and what a host calls from its own code. */
+export interface AuditLogStore {
+  /**
+   * Writes events (checked as the viewer checks them; batches in one statement). An id the caller gives makes
+   * the write idempotent: the same id again is not a second event.
+   */
+  record(events: RecordInput | readonly RecordInput[], options?: { tenantId?: string }): Promise<{ recorded: AuditEvent[]; skipped: RecordSkipped[] }>;
+  /** Retention: deletes the tenant's events older than `before`; how many. Events are never updated. */
+  deleteBefore(tenantId: string, before: Date | string): Promise<number>;
+  list(tenantId: string, query: AuditQuery, fields: readonly FieldDefinition[], page: PageRequest, now: number): Promise<EventPage>;
+  get(tenantId: string, id: string): Promise<AuditEvent | undefined>;
+  delete(tenantId: string, id: string): Promise<boolean>;
+  stats(tenantId: string, query: AuditQuery, fields: readonly FieldDefinition[], maxBuckets: number, now: number): Promise<AuditStats>;
+  dataStructure(tenantId: string): Promise<DataStructure>;
+  saveDataStructure(tenantId: string, structure: unknown): Promise<DataStructure>;
+  /** Every matching event in query order, a batch at a time (an export never holds the whole log). */
+  exportEvents(tenantId: string, query: AuditQuery, fields: readonly FieldDefinition[], now: number): AsyncIterable<AuditEvent[]>;
+  /** The tenant's saved views, changed by `change` in one transaction where the database has them. */
+  views<T>(tenantId: string, change: (book: ViewBookData) => { book?: ViewBookData; result: T }): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** Custom fields every tenant's data structure starts with. */
+  fields?: readonly FieldDefinitionInput[];
+  /**
+   * How long one statement may run before the database stops it. @default 30000
+   * (A `pg` pool you pass keeps its own `statement_timeout`: set it there.)
+   */
+  statementTimeoutMs?: number;
+  /** Create the tables and indexes if missing when the store starts. `false` where you run the shipped SQL yourself. @default true */
+  migrate?: boolean;
+}
+
+/** How many events an export reads at a time. */
+export const EXPORT_BATCH = 1000;
+
+/** Events checked for a write: those to write, those refused (with why), and which ids the caller chose. */
+export function prepareRecords(given: RecordInput | readonly RecordInput[], tenantOption: string | undefined) {
+  const list = (Array.isArray(given) ? given : [given]) as readonly RecordInput[];
+  const at = new Date().toISOString();
+  const recorded: AuditEvent[] = [];
+  const skipped: RecordSkipped[] = [];
+  const chosenIds = new Set<string>();
+  list.forEach((input, index) => {
+    const own = input && typeof input === 'object' ? (input as { tenantId?: unknown; id?: unknown }) : {};
+    const tenantId = tenantOption ?? own.tenantId;
+    if (typeof tenantId !== 'string' || !tenantId) return void skipped.push({ index, issues: ['tenantId: required'] });
+    if (tenantOption && own.tenantId !== undefined && own.tenantId !== tenantOption) {
+      return void skipped.push({ index, issues: [`tenantId: belongs to another tenant, not "${tenantOption}"`] });
+    }
+    const timed = input && typeof input === 'object' && input.timestamp === undefined ? { ...input, timestamp: at } : input;
+    const result = safeNormalizeAuditEvent(timed, { tenantId, id: `evt_${crypto.randomUUID()}` });
+    if (!result.ok) return void skipped.push({ index, issues: result.issues });
+    recorded.push(result.event);
+    if (own.id !== undefined) chosenIds.add(result.event.id);
+  });
+  return { recorded, skipped, chosenIds };
+}
+
+/** What free-text search looks through (as the memory adapter: what a person reads, not the raw payload), lower case. */
+export function searchText(e: AuditEvent): string {
+  const text = (v: JsonValue | undefined) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+  const parts = [e.id, e.severity, e.action, e.resource, e.resourceId, e.message, e.actor?.name, e.actor?.email, e.actor?.id, e.ip, e.eventType, e.source, e.correlationId, e.traceId, e.requestId, ...(e.tags ?? [])];
+  for (const change of e.changes ?? []) parts.push(change.field, text(change.before), text(change.after));
+  for (const key in e.fields) parts.push(text(e.fields[key]));
+  return parts.filter(Boolean).join('\u0001').toLowerCase();
+}
+
+/** A keyset cursor for the time order (the last row's time and id), or an offset for other orders. */
+export type Cursor = { t: string; i: string } | { o: number };
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+/** Thrown for a request the store refuses (a cursor it never sent); the handler answers 400. */
+export class StoreRequestError extends Error {
+  override readonly name = 'StoreRequestError';
+}
+
+/** A cursor this server sent, or a `StoreRequestError`. */
+export function decodeCursor(cursor: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (typeof c.t === 'string' && typeof c.i === 'string' && !c.i.includes('\0') && !Number.isNaN(Date.parse(c.t))) return { t: c.t, i: c.i };
+    if (typeof c.o === 'number' && Number.isInteger(c.o) && c.o >= 0) return { o: c.o };
+  } catch {
+    // refused below
+  }
+  throw new StoreRequestError('The cursor is not one this server sent.');
+}
+
+/** The page after `events`: the next cursor (keyset when sorted by time), or an offset page's total. */
+export function nextCursor(events: readonly AuditEvent[], more: boolean, byTime: boolean, offset: number, limit: number): string | null {
+  const last = events.at(-1);
+  if (!more || !last) return null;
+  return byTime ? encodeCursor({ t: last.timestamp, i: last.id }) : encodeCursor({ o: offset + limit });
+}
+
+/** The histogram's buckets over [from, to): the bucket size, and where bucket 0 starts. */
+export function histogramFrame(from: number, to: number, maxBuckets: number) {
+  const bucketMs = chooseBucketSize(from, to, maxBuckets);
+  const first = Math.floor(from / bucketMs) * bucketMs;
+  const count = Math.min(clampBuckets(maxBuckets), Math.max(1, Math.ceil((to - first) / bucketMs)));
+  return { bucketMs, first, count, from, to };
+}
+
+/** Counted rows (bucket index, severity level, count) as the histogram the protocol sends. */
+export function histogramOf(frame: ReturnType<typeof histogramFrame>, rows: readonly { b: number; level: string; n: number }[]): AuditHistogram {
+  const { bucketMs, first, count, from, to } = frame;
+  const buckets = Array.from({ length: count }, (_, i) => ({
+    start: toIsoUtc(first + i * bucketMs),
+    end: toIsoUtc(first + (i + 1) * bucketMs),
+    count: 0,
+    bySeverity: {} as Record<string, number>,
+  }));
+  for (const row of rows) {
+    const b = buckets[row.b];
+    const start = first + row.b * bucketMs;
+    if (!b || start < from || start >= to) continue;
+    b.count += row.n;
+    b.bySeverity[row.level] = (b.bySeverity[row.level] ?? 0) + row.n;
+  }
+  return { bucketMs, buckets };
+}
+
+/** A JSON column's value as a driver hands it over: parsed already, or text. */
+export const parsedJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;

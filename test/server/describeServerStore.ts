@@ -1,0 +1,112 @@
+/**
+ * What every store of react-audit-logs/server passes, served over HTTP on 127.0.0.1 and read by the HTTP
+ * adapter's native dialect: the adapter contract suite, then what the handler adds (auth, scopes, limits,
+ * idempotent writes, retention, a streamed export), then safety: random queries over ten tenants never answer
+ * another tenant's event, and hostile parameters in every position answer 400 naming the problem, never 500.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpAdapter } from '../../src/api/http/createHttpAdapter';
+import { generateAuditEvents } from '../../src/mock/generator';
+import type { AuditLogStore } from '../../src/server';
+import { describeAdapterContract } from '../../src/testing';
+import { NOW } from '../fixtures/events';
+import { describeTenantIsolation } from './tenantIsolation';
+import { describeHostileParameters } from './hostileParameters';
+import { ALL_SCOPES, serve } from './serve';
+
+/** A fresh, empty store and how to throw it away. */
+export type OpenStore = () => Promise<{ store: AuditLogStore; dispose?: () => Promise<void> }>;
+
+export function describeServerStore(name: string, open: OpenStore): void {
+  describeAdapterContract(
+    `react-audit-logs/server on ${name}, over HTTP`,
+    async () => {
+      const { store, dispose } = await open();
+      await store.record([...generateAuditEvents({ tenantId: 'acme', count: 300, seed: 21, now: NOW }), ...generateAuditEvents({ tenantId: 'globex', count: 50, seed: 3, now: NOW })]);
+      const { url, close } = await serve(store);
+      // The token says the tenant: each request's tenant header must agree with it (a per-tenant token).
+      const adapter = createHttpAdapter({ baseUrl: url, dialect: 'native', now: () => NOW, retryDelayMs: 1, getToken: ({ tenantId }) => `${tenantId}|${ALL_SCOPES}` });
+      return { adapter, cleanup: async () => { await close(); await store.close(); await dispose?.(); } };
+    },
+    { tenantId: 'acme', otherTenantId: 'globex', destructive: true },
+  );
+
+  describe(`the handler on ${name}`, () => {
+    let store: AuditLogStore;
+    let dispose: (() => Promise<void>) | undefined;
+    let url = '';
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store, dispose } = await open());
+      await store.record(generateAuditEvents({ tenantId: 'acme', count: 120, seed: 4, now: NOW }));
+      ({ url, close } = await serve(store));
+    });
+    afterAll(async () => {
+      await close();
+      await store.close();
+      await dispose?.();
+    });
+    const get = (path: string, token?: string, init: RequestInit = {}) =>
+      fetch(`${url}${path}`, { ...init, headers: { ...(token && { authorization: `Bearer ${token}` }), ...init.headers } });
+
+    it('answers 401 without a caller, 403 without the scope, and takes the tenant from authorize alone', async () => {
+      expect((await get('/events')).status).toBe(401);
+      const first = await get('/events?limit=1', 'acme|audit:read');
+      expect(first.status).toBe(200);
+      // A tenant header the browser set changes nothing: the token said acme.
+      const other = (await (await get('/events?limit=5', 'acme|audit:read', { headers: { 'x-tenant-id': 'globex' } })).json()) as { events: { tenantId: string }[] };
+      expect(other.events.every((e) => e.tenantId === 'acme')).toBe(true);
+      const id = ((await first.json()) as { events: { id: string }[] }).events[0]!.id;
+      expect((await get(`/events/${id}`, 'acme|audit:read', { method: 'DELETE' })).status).toBe(403);
+      // Another tenant's delete of this id finds nothing and deletes nothing.
+      expect((await get(`/events/${id}`, 'globex|audit:read,audit:write', { method: 'DELETE' })).status).toBe(404);
+      expect((await get(`/events/${id}`, 'acme|audit:read')).status).toBe(200);
+      expect((await get(`/events/${id}`, 'acme|audit:read,audit:write', { method: 'DELETE' })).status).toBe(204);
+      expect((await get(`/events/${id}`, 'acme|audit:read')).status).toBe(404);
+    });
+
+    it('refuses a page over 1,000, a filter on a field the data structure lacks, and a body past its limit', async () => {
+      expect((await get('/events?limit=1001', 'acme|audit:read')).status).toBe(400);
+      const unknown = await get(`/events?filter=${encodeURIComponent("nope:eq:1'; DROP TABLE audit_events; --")}`, 'acme|audit:read');
+      expect(unknown.status).toBe(400);
+      expect(((await unknown.json()) as { error: { issues: string[] } }).error.issues.join()).toContain('unknown field "nope"');
+      const big = await get('/events', 'acme|audit:read,audit:write', { method: 'POST', body: JSON.stringify({ action: 'x'.repeat(2_000_000) }), headers: { 'content-type': 'application/json' } });
+      expect(big.status).toBe(413);
+      expect((await get('/events?limit=1', 'acme|audit:read')).status).toBe(200);
+    });
+
+    it('records idempotently by id, keeps an event with a NUL character, and deletes by age for retention', async () => {
+      const event = { id: 'evt_fixed', tenantId: 'acme', action: 'user.login', severity: 'Info', timestamp: new Date(NOW - 1000).toISOString() };
+      expect((await store.record([event, event])).recorded).toHaveLength(2);
+      expect((await store.record(event)).recorded).toHaveLength(1);
+      const found = (await (await get('/events?q=evt_fixed&offset=0', 'acme|audit:read')).json()) as { total: number };
+      expect(found.total).toBe(1);
+      // PostgreSQL cannot store U+0000 in text: the event is kept, not the whole batch lost.
+      const odd = await store.record([{ ...event, id: 'evt_nul', message: 'a\u0000b' }, { ...event, id: 'evt_after' }]);
+      expect(odd.skipped).toEqual([]);
+      expect((await get('/events/evt_after', 'acme|audit:read')).status).toBe(200);
+      expect((await get('/events/evt_nul', 'acme|audit:read')).status).toBe(200);
+      const gone = await store.deleteBefore('acme', new Date(NOW - 10 * 86_400_000));
+      expect(gone).toBeGreaterThan(0);
+      const left = (await (await get('/events?limit=1000', 'acme|audit:read')).json()) as { events: { timestamp: string }[] };
+      expect(left.events.length).toBeGreaterThan(0);
+      expect(left.events.every((e) => Date.parse(e.timestamp) >= NOW - 10 * 86_400_000)).toBe(true);
+    });
+
+    it('streams the CSV export with a header, and JSON Lines', async () => {
+      const csv = await get('/events/export', 'acme|audit:read', { method: 'POST', body: JSON.stringify({ query: {}, columns: [{ name: 'action', displayName: 'Action' }] }) });
+      expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+      const bytes = new Uint8Array(await csv.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = new TextDecoder().decode(bytes).split('\r\n').filter(Boolean);
+      expect(lines[0]).toBe('Action');
+      const total = ((await (await get('/events?limit=1&offset=0', 'acme|audit:read')).json()) as { total: number }).total;
+      expect(lines).toHaveLength(total + 1);
+      const jsonl = await get('/events/export', 'acme|audit:read', { method: 'POST', body: JSON.stringify({ query: {}, format: 'jsonl' }) });
+      expect((await jsonl.text()).trim().split('\n')).toHaveLength(total);
+    });
+  });
+
+  describeTenantIsolation(name, open);
+  describeHostileParameters(name, open);
+}

@@ -1,0 +1,28 @@
+/**
+ * The handler on a free port of 127.0.0.1, as a host would mount it. The bearer token names the tenant and the
+ * scopes (`tenant|scope,scope`): `authorize` alone decides who asks.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAuditLogsHandler, nodeListener, type AuditLogsHandlerOptions, type AuditLogStore } from '../../src/server';
+import { NOW } from '../fixtures/events';
+
+export const ALL_SCOPES = 'audit:read,audit:write,audit:fields,audit:views';
+
+export async function serve(store: AuditLogStore, options: Partial<AuditLogsHandlerOptions> = {}): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+  const handler = createAuditLogsHandler({
+    store,
+    now: () => NOW,
+    ...options,
+    authorize: (request) => {
+      const token = request.headers.get('authorization')?.replace(/^Bearer /, '');
+      if (!token) return null;
+      const [tenantId, scopes = ''] = token.split('|');
+      return { tenantId: tenantId!, userId: request.headers.get('x-user-id') ?? undefined, scopes: scopes.split(',') };
+    },
+  });
+  const server = createServer(nodeListener(handler));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, close };
+}
