@@ -1,4 +1,5 @@
 import { playwright } from '@vitest/browser-playwright';
+import { auditServerAvailable, auditServerCount, auditServerFields, startAuditServer, stopAuditServer } from './auditServerCommands.ts';
 import { downloadStartsWithin, startCorsMockServer, stopMockServer, waitForDownload } from './browserCommands.ts';
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; Playwright cannot download browsers here. */
@@ -25,6 +26,16 @@ export function chromiumBrowser() {
     viewport: { width: 1280, height: 900 },
     provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
     instances: [{ browser: 'chromium' as const }],
-    commands: { waitForDownload, downloadStartsWithin, startCorsMockServer, stopMockServer },
+    commands: {
+      waitForDownload,
+      downloadStartsWithin,
+      startCorsMockServer,
+      stopMockServer,
+      auditServerAvailable,
+      startAuditServer,
+      auditServerCount,
+      auditServerFields,
+      stopAuditServer,
+    },
   };
 }

@@ -7,4 +7,4 @@ export type { SeverityVocabulary } from './vocabulary.js';
 export { createMockHandler, mockFetch } from './server/handler.js';
 export type { HttpFault, MockHandler, MockHandlerOptions, RecordedRequest } from './server/handler.js';
 export type { FshShape, LoggingShape } from './server/routes.js';
-export type { MockCorsOption } from './server/cors.js';
+export type { MockCorsOption } from './server/handler.js';

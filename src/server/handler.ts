@@ -1,3 +1,4 @@
+import { corsFor, withCors, type CorsOption } from '../core/cors.js';
 import { CSV_BOM, csvLine, eventCsvLine, jsonLine } from '../core/csv.js';
 import { DataStructureError, type DataStructure } from '../core/fields.js';
 import { clampBuckets } from '../core/histogramCap.js';
@@ -26,6 +27,11 @@ export interface AuditLogsHandlerOptions {
   maxBodyBytes?: number;
   /** The clock time presets resolve against. @default Date.now */
   now?: () => number;
+  /**
+   * Origins whose pages may call this handler from a browser (a front end on another origin than the API), or
+   * `'*'`. Closed by default: same origin only. Preflights are answered before `authorize` runs.
+   */
+  cors?: CorsOption;
   /** Told of every failure answered 500 or 503 (the browser is told only that the server failed). @default console.error */
   onError?: (error: unknown, request: Request) => void;
 }
@@ -145,7 +151,7 @@ export function createAuditLogsHandler(options: AuditLogsHandlerOptions): (reque
   const base = (options.basePath ?? '/').replace(/\/+$/, '');
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const routes = [...eventRoutes, ...viewRoutes];
-  return async (request) => {
+  const answer = async (request: Request): Promise<Response> => {
     try {
       const url = new URL(request.url);
       if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) throw new HttpError(404, 'not-found', 'Not here.');
@@ -186,5 +192,9 @@ export function createAuditLogsHandler(options: AuditLogsHandlerOptions): (reque
       if (timedOut(error)) return json({ error: { kind: 'timeout', message: 'The query took too long. Narrow the time range or the filters.' } }, 503);
       return json({ error: { kind: 'server', message: 'The audit log server failed.' } }, 500);
     }
+  };
+  return async (request) => {
+    const cors = corsFor(request, options.cors);
+    return cors.preflight ?? withCors(await answer(request), cors.headers);
   };
 }

@@ -37,6 +37,8 @@ export interface PostgresServer {
   /** A connection string to a new, empty database on this server. */
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
+  /** Stops at once without waiting for clients (for a process's exit). */
+  stopSync(): void;
 }
 
 export async function startPostgres(): Promise<PostgresServer> {
@@ -55,22 +57,30 @@ export async function startPostgres(): Promise<PostgresServer> {
   // -F: no fsync (a throwaway server); the socket lives in the directory, TCP on 127.0.0.1 only.
   asOwner('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -h 127.0.0.1 -F`, '-l', join(dir, 'log'), '-w', 'start']);
   const { default: pg } = await import('pg');
-  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
-  await admin.connect();
   let n = 0;
+  const stopSync = () => {
+    try {
+      asOwner('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
   return {
     async createDatabase() {
       const name = `audit_${++n}`;
-      await admin.query(`CREATE DATABASE ${name}`);
+      // A connection per database made: nothing stays open between them to keep a process alive.
+      const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     async stop() {
-      await admin.end();
-      try {
-        asOwner('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      stopSync();
     },
+    stopSync,
   };
 }

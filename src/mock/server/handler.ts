@@ -1,7 +1,10 @@
 import { AuditApiError } from '../../api/errors.js';
 import type { HttpDialect } from '../../api/http/createHttpAdapter.js';
 import { createMockAdapter, type MockAdapter, type MockAdapterOptions } from '../createMockAdapter.js';
-import { corsFor, withCors, type MockCorsOption } from './cors.js';
+import { corsFor, withCors, type CorsOption } from '../../core/cors.js';
+
+/** Which origins may call the mock server from a browser: a list, or `'*'` for any. */
+export type MockCorsOption = CorsOption;
 import { errorResponse, json } from './http.js';
 import { routesFor, type FshShape, type LoggingShape } from './routes.js';
 

@@ -1,10 +1,11 @@
 /**
- * Cross-origin access to the mock server, for a front end served from another origin (a Vite app on
- * localhost:5173 calling the server on 127.0.0.1:8787). Closed unless asked for.
+ * Cross-origin access to a server of the native protocol (the mock server, react-audit-logs/server), for a
+ * front end served from another origin (a Vite app on localhost:5173 calling 127.0.0.1:8787). Closed unless
+ * asked for. Fetch-standard `Request` and `Response` only.
  */
 
 /** Which origins may call the server from a browser: a list, or `'*'` for any. */
-export type MockCorsOption = '*' | readonly string[] | { origins: '*' | readonly string[] };
+export type CorsOption = '*' | readonly string[] | { origins: '*' | readonly string[] };
 
 /** Request headers a browser may send: the bearer token, JSON bodies, every dialect's tenant header, views. */
 const ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'x-tenant-id', 'frontegg-tenant-id', 'tenant', 'x-user-id', 'if-match'];
@@ -12,12 +13,12 @@ const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 /** Response headers a page may read (a rate limit's wait, an export's file name, a view's version). */
 const EXPOSED_HEADERS = 'retry-after, content-disposition, etag';
 
-function originsOf(option: MockCorsOption): '*' | readonly string[] {
+function originsOf(option: CorsOption): '*' | readonly string[] {
   return typeof option === 'string' || Array.isArray(option) ? (option as '*' | readonly string[]) : (option as { origins: '*' | readonly string[] }).origins;
 }
 
 /** The CORS answer for a request: headers to add, or a whole preflight response. `undefined`: not a CORS request. */
-export function corsFor(request: Request, option: MockCorsOption | undefined): { preflight?: Response; headers?: Record<string, string> } {
+export function corsFor(request: Request, option: CorsOption | undefined): { preflight?: Response; headers?: Record<string, string> } {
   const origin = request.headers.get('origin');
   if (!option || !origin) return {};
   const origins = originsOf(option);
