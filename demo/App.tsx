@@ -1,12 +1,17 @@
+/// <reference types="vite/client" />
 import { useMemo, useState } from 'react';
 import { AuditLogs, createHttpAdapter, useAuditQueryUrl, type HttpDialect } from '../src/index';
 import { createMockAdapter } from '../src/mock/index';
 
 const TENANTS = ['acme', 'globex', 'initech'];
 type Theme = 'light' | 'dark' | 'system';
-type Backend = 'memory' | HttpDialect;
+type Backend = 'memory' | 'server' | HttpDialect;
+
+/** `npm run demo:server` serves react-audit-logs/server on PGlite at /api/audit. */
+const WITH_SERVER = import.meta.env.MODE === 'server';
 
 const BACKENDS: { value: Backend; label: string }[] = [
+  ...(WITH_SERVER ? [{ value: 'server' as const, label: 'react-audit-logs/server on PGlite' }] : []),
   { value: 'native', label: 'HTTP: native protocol' },
   { value: 'frontegg', label: 'HTTP: Frontegg audits' },
   { value: 'fsh', label: 'HTTP: fullstackhero' },
@@ -16,7 +21,7 @@ const BACKENDS: { value: Backend; label: string }[] = [
 
 /** The playground: the viewer over the mock backend (100,000 events per tenant), through the real HTTP adapter. */
 export function App() {
-  const [backend, setBackend] = useState<Backend>('native');
+  const [backend, setBackend] = useState<Backend>(WITH_SERVER ? 'server' : 'native');
   const [tenantId, setTenantId] = useState('acme');
   const [theme, setTheme] = useState<Theme>('system');
   const url = useAuditQueryUrl({ prefix: 'log_' });
@@ -24,7 +29,9 @@ export function App() {
     () =>
       backend === 'memory'
         ? createMockAdapter({ seed: 42, count: 100_000, latencyMs: [60, 200] })
-        : createHttpAdapter({ baseUrl: `/mock-api/${backend}`, dialect: backend }),
+        : backend === 'server'
+          ? createHttpAdapter({ baseUrl: '/api/audit', dialect: 'native' })
+          : createHttpAdapter({ baseUrl: `/mock-api/${backend}`, dialect: backend }),
     [backend],
   );
   return (
@@ -57,7 +64,9 @@ export function App() {
             <option value="dark">Dark</option>
           </select>
         </label>
-        <span className="demo__hint">Mock backend: 100,000 events per tenant, 60–200 ms latency</span>
+        <span className="demo__hint">
+          {backend === 'server' ? 'react-audit-logs/server on PGlite: 100,000 events for acme' : 'Mock backend: 100,000 events per tenant, 60–200 ms latency'}
+        </span>
       </header>
       <div className="demo__viewer">
         <AuditLogs

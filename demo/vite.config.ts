@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import type { HttpDialect } from '../src/api/http/createHttpAdapter.ts';
 import { createMockHandler } from '../src/mock/server/handler.ts';
 import { nodeListener } from '../src/mock/server/node.ts';
+import { serverApi } from './serverApi.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const DIALECTS: HttpDialect[] = ['native', 'frontegg', 'fsh', 'logging'];
@@ -24,10 +25,13 @@ function mockApi(): Plugin {
   };
 }
 
-/** The playground `npm start` serves: the library's sources over the mock backend, in-memory or over HTTP. */
-export default defineConfig({
+/**
+ * The playground `npm start` serves: the library's sources over the mock backend, in-memory or over HTTP.
+ * `npm run demo:server` (mode "server") adds react-audit-logs/server on PGlite at /api/audit and opens on it.
+ */
+export default defineConfig(({ mode }) => ({
   root: dirname,
-  plugins: [react(), mockApi()],
+  plugins: [react(), mockApi(), ...(mode === 'server' ? [serverApi()] : [])],
   server: { host: 'localhost', port: 5173 },
   preview: { host: 'localhost', port: 4173 },
-});
+}));

@@ -10,7 +10,7 @@ import { DEFAULT_SORT, resolveTimeRange } from '../core/query.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
 import { chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { decodeCursor, EXPORT_BATCH, histogramFrame, histogramOf, nextCursor, prepareRecords, searchText, type AuditLogStore, type StoreOptions } from './store.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, histogramFrame, histogramOf, nextCursor, prepareRecords, searchText, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -25,6 +25,18 @@ export interface ClickHouseStoreOptions extends StoreOptions {
   client: ClickHouseClientLike;
   /** Close the client with the store. @default false (the client is yours) */
   closeClient?: boolean;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Rows after (ts, id) in the time order, written so the table's order key prunes parts by time: ClickHouse
+ * does not prune with a tuple comparison, and each export batch would read the tenant's whole log.
+ */
+function after(direction: 'asc' | 'desc', ms: number, id: string, p: ChParams): string {
+  const [cmp, edge] = direction === 'asc' ? ['>', '>='] : ['<', '<='];
+  const t = chTime(ms, p);
+  return `ts ${edge} ${t} AND (ts ${cmp} ${t} OR id ${cmp} ${p.add(id)})`;
 }
 
 /** An ISO time as DateTime64(3, 'UTC') text. */
@@ -61,11 +73,25 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
     async record(given, opts = {}) {
       const { recorded, skipped, chosenIds } = prepareRecords(given, opts.tenantId);
       // MergeTree keeps duplicates: an id the caller chose is written once (within this call and across calls).
+      // The lookup reads the events within a day of the batch's times (the table's order prunes the rest): a
+      // repeated write carries its first time, or a time of its own close to it.
       const seen = new Set<string>();
-      const byTenant = new Map<string, string[]>();
-      for (const e of recorded) if (chosenIds.has(e.id)) byTenant.set(e.tenantId, [...(byTenant.get(e.tenantId) ?? []), e.id]);
-      for (const [tenantId, ids] of byTenant) {
-        const found = await select<{ id: string }>('SELECT id FROM audit_events WHERE tenant_id = {t:String} AND has({ids:Array(String)}, id)', { t: tenantId, ids });
+      const byTenant = new Map<string, { ids: string[]; lo: number; hi: number }>();
+      for (const e of recorded) {
+        if (!chosenIds.has(e.id)) continue;
+        const at = Date.parse(e.timestamp);
+        const entry = byTenant.get(e.tenantId) ?? { ids: [], lo: at, hi: at };
+        entry.ids.push(e.id);
+        entry.lo = Math.min(entry.lo, at);
+        entry.hi = Math.max(entry.hi, at);
+        byTenant.set(e.tenantId, entry);
+      }
+      for (const [tenantId, { ids, lo, hi }] of byTenant) {
+        const p = new ChParams();
+        const found = await select<{ id: string }>(
+          `SELECT id FROM audit_events WHERE tenant_id = ${p.add(tenantId)} AND ts >= ${chTime(lo - DAY, p)} AND ts <= ${chTime(hi + DAY, p)} AND has(${p.add(ids, 'Array(String)')}, id)`,
+          p,
+        );
         for (const { id } of found) seen.add(`${tenantId}\u0000${id}`);
       }
       const rows: Record<string, unknown>[] = [];
@@ -107,7 +133,7 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
       if (page.type === 'cursor' && page.cursor) {
         const cursor = decodeCursor(page.cursor);
         if ('o' in cursor) offset = cursor.o;
-        else where += ` AND (ts, id) ${sort.direction === 'asc' ? '>' : '<'} (${chTime(Date.parse(cursor.t), p)}, ${p.add(cursor.i)})`;
+        else where += ` AND ${after(sort.direction, Date.parse(cursor.t), cursor.i, p)}`;
       }
       const rows = await select<{ event: string }>(`SELECT event FROM audit_events WHERE ${where} ORDER BY ${order} LIMIT ${p.add(limit + 1, 'UInt32')} OFFSET ${p.add(offset, 'UInt64')}`, p);
       const events = eventsOf(rows.slice(0, limit));
@@ -174,11 +200,11 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
     async *exportEvents(tenantId, query, fields, now) {
       const sort = query.sort ?? DEFAULT_SORT;
       const byTime = sort.field === 'timestamp';
-      let after: AuditEvent | undefined;
+      let last: AuditEvent | undefined;
       for (let offset = 0; ; offset += EXPORT_BATCH) {
         const p = new ChParams();
         let where = chWhereOf(tenantId, query, fields, now, p);
-        if (byTime && after) where += ` AND (ts, id) ${sort.direction === 'asc' ? '>' : '<'} (${chTime(Date.parse(after.timestamp), p)}, ${p.add(after.id)})`;
+        if (byTime && last) where += ` AND ${after(sort.direction, Date.parse(last.timestamp), last.id, p)}`;
         const rows = await select<{ event: string }>(
           `SELECT event FROM audit_events WHERE ${where} ORDER BY ${chOrderOf(sort, fields, p)} LIMIT ${EXPORT_BATCH} OFFSET ${p.add(byTime ? 0 : offset, 'UInt64')}`,
           p,
@@ -186,7 +212,7 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
         const events = eventsOf(rows);
         if (events.length) yield events;
         if (events.length < EXPORT_BATCH) return;
-        after = events.at(-1);
+        last = events.at(-1);
       }
     },
 

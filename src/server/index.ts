@@ -3,7 +3,7 @@
 export { createAuditLogsHandler } from './handler.js';
 export type { AuditLogsAuth, AuditLogsHandlerOptions } from './handler.js';
 export { pgliteStore, postgresStore } from './stores.js';
-export type { PgliteStoreOptions, PgPoolLike } from './stores.js';
+export type { PgliteStoreOptions, PgPoolLike, PostgresStoreOptions } from './stores.js';
 export type { AuditLogStore, RecordInput, RecordSkipped, StoreOptions } from './store.js';
 export type { SqlClient } from './sql.js';
 export { clickhouseStore } from './clickhouseStore.js';

@@ -28,12 +28,20 @@ export function nodeListener(handler: (request: Request) => Promise<Response>) {
         if (!response.body) return void res.end();
         // Written as the handler streams it, waiting for the socket when it is full (an export never piles up).
         const reader = response.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+        try {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            if (res.destroyed) throw new Error('the client went away');
+            if (!res.write(value)) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+          }
+          res.end();
+        } catch (error) {
+          // A stream that fails midway (the database, or a client that left) ends the connection without its
+          // last chunk: the client sees a failed download, never a complete-looking truncated file.
+          void reader.cancel(error).catch(() => undefined);
+          res.destroy();
         }
-        res.end();
       },
       () => {
         res.writeHead(500, { 'content-type': 'application/json' });

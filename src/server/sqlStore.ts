@@ -4,7 +4,7 @@ import { MAX_PAGE_SIZE } from '../core/page.js';
 import { DEFAULT_SORT, resolveTimeRange } from '../core/query.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook } from '../core/viewBook.js';
-import { orderOf, Params, SCHEMA, whereOf, type SqlClient } from './sql.js';
+import { orderOf, Params, SCHEMA, TRIGRAM_SCHEMA, whereOf, type SqlClient } from './sql.js';
 import {
   decodeCursor,
   EXPORT_BATCH,
@@ -26,6 +26,17 @@ function withoutNul<T>(value: T): T {
   return value;
 }
 
+/**
+ * A PostgreSQL array literal of text (`{"a","b\\"c"}`), bound as one parameter: every element quoted, `\\` and `"`
+ * escaped. Drivers build this too, a character at a time: this is ten times faster for a batch of events.
+ */
+function arrayLiteral(values: readonly (string | number)[]): string {
+  return `{${values.map((v) => `"${String(v).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/** Events per INSERT statement. */
+const INSERT_BATCH = 5000;
+
 /** The advisory lock key the schema is made under (any fixed number: "audit" on a phone keypad). */
 const SCHEMA_LOCK = 28348;
 
@@ -33,6 +44,8 @@ const SCHEMA_LOCK = 28348;
 export async function sqlStore(
   db: SqlClient,
   options: StoreOptions & {
+    /** A trigram index for search (PostgreSQL with pg_trgm). */
+    searchIndex?: 'trigram';
     close?: () => Promise<void>;
     /** Runs `work` in one transaction on one connection. */
     transaction: <T>(work: (tx: SqlClient) => Promise<T>) => Promise<T>;
@@ -42,7 +55,7 @@ export async function sqlStore(
     // Stores starting at once on one database make the schema once: the lock waits for the first.
     await options.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
-      for (const statement of SCHEMA) await tx.query(statement);
+      for (const statement of [...SCHEMA, ...(options.searchIndex === 'trigram' ? TRIGRAM_SCHEMA : [])]) await tx.query(statement);
     });
   const defaults = defaultDataStructure(options.fields ?? []);
   const rowsOf = (rows: { event: unknown }[]) => rows.map((r) => parsedJson<AuditEvent>(r.event));
@@ -52,17 +65,32 @@ export async function sqlStore(
       const prepared = prepareRecords(given, opts.tenantId);
       const { skipped } = prepared;
       // PostgreSQL text holds no U+0000: such an event is kept with U+FFFD in its place, not refused with its batch.
-      const recorded = prepared.recorded.map((e) => (JSON.stringify(e).includes('\\u0000') ? withoutNul(e) : e));
-      for (let from = 0; from < recorded.length; from += 500) {
-        const batch = recorded.slice(from, from + 500);
-        const p = new Params();
-        const values = batch.map(
-          (e) =>
-            `(${p.add(e.tenantId)}, ${p.add(e.id)}, ${p.add(e.timestamp)}::timestamptz, ${p.add(e.severity)}, ${p.add(e.severityRank)}, ${p.add(severityLevelOfRank(e.severityRank))}, ${p.add(searchText(e))}, ${p.add(JSON.stringify(e))}::jsonb)`,
-        );
+      const recorded: AuditEvent[] = [];
+      const json: string[] = [];
+      for (const given of prepared.recorded) {
+        let text = JSON.stringify(given);
+        const e = text.includes('\\u0000') ? withoutNul(given) : given;
+        if (e !== given) text = JSON.stringify(e);
+        recorded.push(e);
+        json.push(text);
+      }
+      // A column at a time, as arrays: one statement of eight parameters per batch, whatever its size.
+      for (let from = 0; from < recorded.length; from += INSERT_BATCH) {
+        const batch = recorded.slice(from, from + INSERT_BATCH);
         await db.query(
-          `INSERT INTO audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event) VALUES ${values.join(', ')} ON CONFLICT (tenant_id, id) DO NOTHING`,
-          p.values,
+          `INSERT INTO audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::text[], $8::jsonb[])
+           ON CONFLICT (tenant_id, id) DO NOTHING`,
+          [
+            batch.map((e) => e.tenantId),
+            batch.map((e) => e.id),
+            batch.map((e) => e.timestamp),
+            batch.map((e) => e.severity),
+            batch.map((e) => e.severityRank),
+            batch.map((e) => severityLevelOfRank(e.severityRank)),
+            batch.map(searchText),
+            json.slice(from, from + INSERT_BATCH),
+          ].map(arrayLiteral),
         );
       }
       return { recorded, skipped };

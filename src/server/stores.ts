@@ -50,7 +50,15 @@ export interface PgPoolLike extends SqlClient {
 }
 
 /** A PostgreSQL server through `pg`: your pool, or a connection string (a pool is made and closed with the store). */
-export async function postgresStore(options: ({ pool: PgPoolLike } | { connectionString: string }) & StoreOptions): Promise<AuditLogStore> {
+export interface PostgresStoreOptions extends StoreOptions {
+  /**
+   * `'trigram'`: a pg_trgm GIN index on the search text, which search's substring match uses (it needs the
+   * extension, in PostgreSQL's contrib, and the right to create it). Without it search reads the tenant's rows.
+   */
+  searchIndex?: 'trigram';
+}
+
+export async function postgresStore(options: ({ pool: PgPoolLike } | { connectionString: string }) & PostgresStoreOptions): Promise<AuditLogStore> {
   const own = !('pool' in options);
   const pool =
     'pool' in options

@@ -55,6 +55,22 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
     await pool.end();
   });
 
+  it('makes a trigram index for search when asked, and search finds the same through it', async () => {
+    const connectionString = await server.createDatabase();
+    const store = await postgresStore({ connectionString, searchIndex: 'trigram' });
+    await store.record([
+      { tenantId: 'acme', action: 'invoice.paid', message: "O'Brien paid 100% of it" },
+      { tenantId: 'acme', action: 'user.login' },
+    ]);
+    const pool = new pg.Pool({ connectionString });
+    const { rows } = await pool.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'audit_events'");
+    expect(rows.map((r) => r.indexname)).toContain('audit_events_search');
+    const found = await store.list('acme', { search: "o'brien paid 100%" }, [], { type: 'offset', offset: 0, limit: 10 }, Date.now());
+    expect(found.events.map((e) => e.action)).toEqual(['invoice.paid']);
+    await store.close();
+    await pool.end();
+  });
+
   describe('a pool the host made', () => {
     it('is used as it is, left open for the host, and the schema is made once however many stores start', async () => {
       const pool = new pg.Pool({ connectionString: await server.createDatabase() });

@@ -17,6 +17,14 @@ CREATE TABLE IF NOT EXISTS audit_events (
 
 CREATE INDEX IF NOT EXISTS audit_events_tenant_time ON audit_events (tenant_id, ts DESC, id DESC);
 
+-- A severity filter, newest first, and its count (severities match without case).
+CREATE INDEX IF NOT EXISTS audit_events_tenant_severity ON audit_events (tenant_id, lower(severity), ts DESC, id DESC);
+
 CREATE TABLE IF NOT EXISTS audit_data_structures (tenant_id text PRIMARY KEY, structure jsonb NOT NULL);
 
 CREATE TABLE IF NOT EXISTS audit_views (tenant_id text PRIMARY KEY, book jsonb NOT NULL);
+
+-- Optional (postgresStore({ searchIndex: 'trigram' })): a trigram index that search's substring match uses.
+-- Needs pg_trgm (PostgreSQL's contrib) and the right to create the extension.
+-- CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- CREATE INDEX IF NOT EXISTS audit_events_search ON audit_events USING gin (search_text gin_trgm_ops);
