@@ -10,7 +10,7 @@ import { DEFAULT_SORT, resolveTimeRange } from '../core/query.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
 import { chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, histogramFrame, histogramOf, nextCursor, prepareRecords, searchText, type AuditLogStore, type StoreOptions } from './store.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, histogramFrame, nextCursor, prepareRecords, searchText, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -152,36 +152,27 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
     },
 
     async stats(tenantId, query, fields, maxBuckets, now) {
-      const p = new ChParams();
-      const where = chWhereOf(tenantId, query, fields, now, p);
-      const bySeverity = await select<{ label: string; rank: number; count: string }>(
-        `SELECT severity AS label, max(severity_rank) AS rank, count() AS count FROM audit_events WHERE ${where} GROUP BY severity ORDER BY rank, label`,
-        p,
-      );
-      const total = bySeverity.reduce((n, r) => n + Number(r.count), 0);
       const range = resolveTimeRange(query.timeRange, now);
       let { from, to } = range;
       if (from === undefined || to === undefined) {
+        const p = new ChParams();
         const [span] = await select<{ lo: string; hi: string; n: string }>(
-          `SELECT toUnixTimestamp64Milli(min(ts)) AS lo, toUnixTimestamp64Milli(max(ts)) AS hi, count() AS n FROM audit_events WHERE ${where}`,
+          `SELECT toUnixTimestamp64Milli(min(ts)) AS lo, toUnixTimestamp64Milli(max(ts)) AS hi, count() AS n FROM audit_events WHERE ${chWhereOf(tenantId, query, fields, now, p)}`,
           p,
         );
         const some = Number(span?.n ?? 0) > 0;
         from ??= some ? Number(span!.lo) : now - 86_400_000;
         to ??= some ? Number(span!.hi) + 1 : now;
       }
+      // One pass over the matching rows counts both: by bucket and severity, summed per severity after.
       const frame = histogramFrame(from, to, maxBuckets);
       const h = new ChParams();
       const hw = chWhereOf(tenantId, query, fields, now, h);
-      const counted = await select<{ b: string; level: string; n: string }>(
-        `SELECT intDiv(toUnixTimestamp64Milli(ts) - ${h.add(frame.first, 'Int64')}, ${h.add(frame.bucketMs, 'Int64')}) AS b, severity_level AS level, count() AS n FROM audit_events WHERE ${hw} GROUP BY b, level`,
+      const counted = await select<{ b: string; label: string; rank: number; n: string }>(
+        `SELECT intDiv(toUnixTimestamp64Milli(ts) - ${h.add(frame.first, 'Int64')}, ${h.add(frame.bucketMs, 'Int64')}) AS b, severity AS label, severity_rank AS rank, count() AS n FROM audit_events WHERE ${hw} GROUP BY b, label, rank`,
         h,
       );
-      return {
-        total,
-        bySeverity: bySeverity.map((r) => ({ label: r.label, rank: Number(r.rank), count: Number(r.count) })),
-        histogram: histogramOf(frame, counted.map((r) => ({ b: Number(r.b), level: r.level, n: Number(r.n) }))),
-      };
+      return statsOf(frame, counted.map((r) => ({ b: Number(r.b), label: r.label, rank: Number(r.rank), n: Number(r.n) })));
     },
 
     async dataStructure(tenantId) {

@@ -9,7 +9,7 @@ import {
   decodeCursor,
   EXPORT_BATCH,
   histogramFrame,
-  histogramOf,
+  statsOf,
   nextCursor,
   parsedJson,
   prepareRecords,
@@ -135,13 +135,6 @@ export async function sqlStore(
     },
 
     async stats(tenantId, query, fields, maxBuckets, now) {
-      const p = new Params();
-      const where = whereOf(tenantId, query, fields, now, p);
-      const bySeverity = await db.query<{ label: string; rank: number; count: number }>(
-        `SELECT severity AS label, max(severity_rank)::int AS rank, count(*)::int AS count FROM audit_events WHERE ${where} GROUP BY severity ORDER BY 2, 1`,
-        p.values,
-      );
-      const total = bySeverity.rows.reduce((n, r) => n + r.count, 0);
       const range = resolveTimeRange(query.timeRange, now);
       let from = range.from;
       let to = range.to;
@@ -154,15 +147,16 @@ export async function sqlStore(
         from ??= span.rows[0]?.lo ? Number(span.rows[0].lo) : now - 86_400_000;
         to ??= span.rows[0]?.hi ? Number(span.rows[0].hi) + 1 : now;
       }
+      // One pass over the matching rows counts both: by bucket and severity, summed per severity after.
       const frame = histogramFrame(from, to, maxBuckets);
       const h = new Params();
       const hw = whereOf(tenantId, query, fields, now, h);
       const bucket = `floor((extract(epoch FROM ts) * 1000 - ${h.add(frame.first)}::double precision) / ${h.add(frame.bucketMs)}::double precision)::int`;
-      const counted = await db.query<{ b: number; level: string; n: number }>(
-        `SELECT ${bucket} AS b, severity_level AS level, count(*)::int AS n FROM audit_events WHERE ${hw} GROUP BY 1, 2`,
+      const counted = await db.query<{ b: number; label: string; rank: number; n: number }>(
+        `SELECT ${bucket} AS b, severity AS label, severity_rank AS rank, count(*)::int AS n FROM audit_events WHERE ${hw} GROUP BY 1, 2, 3`,
         h.values,
       );
-      return { total, bySeverity: bySeverity.rows, histogram: histogramOf(frame, counted.rows) };
+      return statsOf(frame, counted.rows);
     },
 
     async dataStructure(tenantId) {

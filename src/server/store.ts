@@ -10,6 +10,7 @@ import type { AuditHistogram, AuditStats, EventPage, PageRequest } from '../core
 import type { AuditQuery } from '../core/query.js';
 import { toIsoUtc } from '../core/time.js';
 import type { ViewBookData } from '../core/viewBook.js';
+import { severityLevelOfRank } from '../core/severity.js';
 
 /** An event the store could not take, by its place in what was given. */
 export interface RecordSkipped {
@@ -146,6 +147,26 @@ export function histogramOf(frame: ReturnType<typeof histogramFrame>, rows: read
     b.bySeverity[row.level] = (b.bySeverity[row.level] ?? 0) + row.n;
   }
   return { bucketMs, buckets };
+}
+
+/**
+ * Stats from one pass over the matching rows, counted by bucket, severity label and rank: the counts per
+ * severity (in rank order, then label) and the histogram by severity level.
+ */
+export function statsOf(frame: ReturnType<typeof histogramFrame>, rows: readonly { b: number; label: string; rank: number; n: number }[]): AuditStats {
+  const bySeverity = new Map<string, { label: string; rank: number; count: number }>();
+  for (const r of rows) {
+    const s = bySeverity.get(r.label) ?? { label: r.label, rank: r.rank, count: 0 };
+    s.rank = Math.max(s.rank, r.rank);
+    s.count += r.n;
+    bySeverity.set(r.label, s);
+  }
+  const severities = [...bySeverity.values()].sort((a, b) => a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return {
+    total: severities.reduce((n, r) => n + r.count, 0),
+    bySeverity: severities,
+    histogram: histogramOf(frame, rows.map((r) => ({ b: r.b, level: severityLevelOfRank(r.rank), n: r.n }))),
+  };
 }
 
 /** A JSON column's value as a driver hands it over: parsed already, or text. */
