@@ -6,7 +6,10 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { BrowserCommand } from 'vitest/node';
 import { createAuditLogsHandler, clickhouseStore, nodeListener, pgliteStore, postgresStore, type AuditLogStore } from '../src/server/index.ts';
 import { generateAuditEvents } from '../src/mock/generator.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { POSTGRES_BIN, startPostgres, type PostgresServer } from './server/postgresServer.ts';
 
@@ -27,7 +30,10 @@ async function openStore(kind: StoreKind): Promise<AuditLogStore> {
   chdb ??= (async () => {
     const { createClient } = await import('@clickhouse/client');
     const { createChdbConnection } = await import('chdb/connection');
-    return createClient({ connection: createChdbConnection({ path: ':memory:' }) as never });
+    // A directory of ours, removed when the test run's process ends (the client is never closed before it).
+    const dir = mkdtempSync(join(tmpdir(), 'audit-chdb-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return createClient({ connection: createChdbConnection({ path: dir }) as never });
   })();
   const client = await chdb;
   for (const table of ['audit_events', 'audit_data_structures', 'audit_views']) await client.command({ query: `DROP TABLE IF EXISTS ${table}` });

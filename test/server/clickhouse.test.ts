@@ -3,6 +3,9 @@
  * react-audit-logs/server on ClickHouse: chDB runs ClickHouse's engine in this process, and `@clickhouse/client`
  * sends it the same SQL and parameters it would send a ClickHouse server or cluster over HTTP.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { afterAll, expect, it, vi } from 'vitest';
@@ -16,9 +19,13 @@ vi.setConfig({ hookTimeout: 60_000, testTimeout: 60_000 });
 
 // chDB binds one data directory per process: every store of this file shares the connection, and each starts empty.
 // (chDB types its connection with its own copy of the client's common types: the same shape, another declaration.)
-const connection = createChdbConnection({ path: ':memory:' }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'];
+const dir = mkdtempSync(join(tmpdir(), 'audit-chdb-'));
+const connection = createChdbConnection({ path: dir }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'];
 const client = createClient({ connection });
-afterAll(() => client.close());
+afterAll(async () => {
+  await client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describeServerStore('chDB (ClickHouse in process)', async () => {
   for (const table of ['audit_events', 'audit_data_structures', 'audit_views']) await client.command({ query: `DROP TABLE IF EXISTS ${table}` });
