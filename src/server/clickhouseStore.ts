@@ -6,11 +6,11 @@
 import type { AuditEvent } from '../core/event.js';
 import { defaultDataStructure, parseDataStructure } from '../core/fields.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
-import { DEFAULT_SORT, resolveTimeRange } from '../core/query.js';
+import { DEFAULT_SORT } from '../core/query.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
 import { chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, histogramFrame, nextCursor, prepareRecords, searchText, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, prepareRecords, searchText, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -152,20 +152,15 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
     },
 
     async stats(tenantId, query, fields, maxBuckets, now) {
-      const range = resolveTimeRange(query.timeRange, now);
-      let { from, to } = range;
-      if (from === undefined || to === undefined) {
+      const frame = await statsFrame(query, now, maxBuckets, async () => {
         const p = new ChParams();
         const [span] = await select<{ lo: string; hi: string; n: string }>(
           `SELECT toUnixTimestamp64Milli(min(ts)) AS lo, toUnixTimestamp64Milli(max(ts)) AS hi, count() AS n FROM audit_events WHERE ${chWhereOf(tenantId, query, fields, now, p)}`,
           p,
         );
-        const some = Number(span?.n ?? 0) > 0;
-        from ??= some ? Number(span!.lo) : now - 86_400_000;
-        to ??= some ? Number(span!.hi) + 1 : now;
-      }
+        return span && Number(span.n) > 0 ? { lo: Number(span.lo), hi: Number(span.hi) } : undefined;
+      });
       // One pass over the matching rows counts both: by bucket and severity, summed per severity after.
-      const frame = histogramFrame(from, to, maxBuckets);
       const h = new ChParams();
       const hw = chWhereOf(tenantId, query, fields, now, h);
       const counted = await select<{ b: string; label: string; rank: number; n: string }>(

@@ -5,7 +5,7 @@ import { clampBuckets } from '../core/histogramCap.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
 import { AuditQueryError, parseAuditQuery, type AuditQuery } from '../core/query.js';
 import { queryFromSearchParams } from '../core/queryUrl.js';
-import { badRequest, errorJson, HttpError, intParam, json, NUL_MESSAGE, readJson } from './http.js';
+import { badRequest, errorJson, hasNul, HttpError, intParam, json, NUL_MESSAGE, readJson } from './http.js';
 import type { AuditLogStore } from './store.js';
 import { viewRoutes } from './views.js';
 
@@ -65,7 +65,7 @@ async function checked(ctx: RouteContext, raw: AuditQuery | undefined): Promise<
     if (read.issues.length) throw badRequest(`Invalid query: ${read.issues.join('; ')}`, read.issues);
     query = read.query;
   }
-  if (JSON.stringify(query).includes('\\u0000')) throw badRequest(NUL_MESSAGE);
+  if (hasNul(JSON.stringify(query))) throw badRequest(NUL_MESSAGE);
   try {
     return parseAuditQuery(query, await ctx.fields());
   } catch (error) {

@@ -1,14 +1,14 @@
 import type { AuditEvent } from '../core/event.js';
 import { defaultDataStructure, parseDataStructure } from '../core/fields.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
-import { DEFAULT_SORT, resolveTimeRange } from '../core/query.js';
+import { DEFAULT_SORT } from '../core/query.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook } from '../core/viewBook.js';
 import { orderOf, Params, SCHEMA, TRIGRAM_SCHEMA, whereOf, type SqlClient } from './sql.js';
 import {
   decodeCursor,
   EXPORT_BATCH,
-  histogramFrame,
+  statsFrame,
   statsOf,
   nextCursor,
   parsedJson,
@@ -135,20 +135,15 @@ export async function sqlStore(
     },
 
     async stats(tenantId, query, fields, maxBuckets, now) {
-      const range = resolveTimeRange(query.timeRange, now);
-      let from = range.from;
-      let to = range.to;
-      if (from === undefined || to === undefined) {
+      const frame = await statsFrame(query, now, maxBuckets, async () => {
         const q = new Params();
-        const span = await db.query<{ lo: string | null; hi: string | null }>(
+        const { rows } = await db.query<{ lo: string | null; hi: string | null }>(
           `SELECT (extract(epoch FROM min(ts)) * 1000)::text AS lo, (extract(epoch FROM max(ts)) * 1000)::text AS hi FROM audit_events WHERE ${whereOf(tenantId, query, fields, now, q)}`,
           q.values,
         );
-        from ??= span.rows[0]?.lo ? Number(span.rows[0].lo) : now - 86_400_000;
-        to ??= span.rows[0]?.hi ? Number(span.rows[0].hi) + 1 : now;
-      }
+        return rows[0]?.lo && rows[0].hi ? { lo: Number(rows[0].lo), hi: Number(rows[0].hi) } : undefined;
+      });
       // One pass over the matching rows counts both: by bucket and severity, summed per severity after.
-      const frame = histogramFrame(from, to, maxBuckets);
       const h = new Params();
       const hw = whereOf(tenantId, query, fields, now, h);
       const bucket = `floor((extract(epoch FROM ts) * 1000 - ${h.add(frame.first)}::double precision) / ${h.add(frame.bucketMs)}::double precision)::int`;

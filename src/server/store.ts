@@ -7,7 +7,7 @@ import type { DataStructure, FieldDefinition, FieldDefinitionInput } from '../co
 import { chooseBucketSize } from '../core/histogramBuckets.js';
 import { clampBuckets } from '../core/histogramCap.js';
 import type { AuditHistogram, AuditStats, EventPage, PageRequest } from '../core/page.js';
-import type { AuditQuery } from '../core/query.js';
+import { resolveTimeRange, type AuditQuery } from '../core/query.js';
 import { toIsoUtc } from '../core/time.js';
 import type { ViewBookData } from '../core/viewBook.js';
 import { severityLevelOfRank } from '../core/severity.js';
@@ -122,16 +122,31 @@ export function nextCursor(events: readonly AuditEvent[], more: boolean, byTime:
   return byTime ? encodeCursor({ t: last.timestamp, i: last.id }) : encodeCursor({ o: offset + limit });
 }
 
-/** The histogram's buckets over [from, to): the bucket size, and where bucket 0 starts. */
-export function histogramFrame(from: number, to: number, maxBuckets: number) {
+/** The histogram's buckets over [from, to): the bucket size, where bucket 0 starts, and how many. */
+function histogramFrame(from: number, to: number, maxBuckets: number) {
   const bucketMs = chooseBucketSize(from, to, maxBuckets);
   const first = Math.floor(from / bucketMs) * bucketMs;
   const count = Math.min(clampBuckets(maxBuckets), Math.max(1, Math.ceil((to - first) / bucketMs)));
-  return { bucketMs, first, count, from, to };
+  return { bucketMs, first, count };
+}
+export type HistogramFrame = ReturnType<typeof histogramFrame>;
+
+/**
+ * The stats' histogram frame for a query: its time range, or where it has no bound, the matching events' first
+ * and last time (`span`, asked only then; none: the last day).
+ */
+export async function statsFrame(query: AuditQuery, now: number, maxBuckets: number, span: () => Promise<{ lo: number; hi: number } | undefined>): Promise<HistogramFrame> {
+  let { from, to } = resolveTimeRange(query.timeRange, now);
+  if (from === undefined || to === undefined) {
+    const found = await span();
+    from ??= found ? found.lo : now - 86_400_000;
+    to ??= found ? found.hi + 1 : now;
+  }
+  return histogramFrame(from, to, maxBuckets);
 }
 
 /** Counted rows (bucket index, severity level, count) as the histogram the protocol sends. */
-export function histogramOf(frame: ReturnType<typeof histogramFrame>, rows: readonly { b: number; level: string; n: number }[]): AuditHistogram {
+function histogramOf(frame: HistogramFrame, rows: readonly { b: number; level: string; n: number }[]): AuditHistogram {
   const { bucketMs, first, count } = frame;
   const buckets = Array.from({ length: count }, (_, i) => ({
     start: toIsoUtc(first + i * bucketMs),
@@ -153,7 +168,7 @@ export function histogramOf(frame: ReturnType<typeof histogramFrame>, rows: read
  * Stats from one pass over the matching rows, counted by bucket, severity label and rank: the counts per
  * severity (in rank order, then label) and the histogram by severity level.
  */
-export function statsOf(frame: ReturnType<typeof histogramFrame>, rows: readonly { b: number; label: string; rank: number; n: number }[]): AuditStats {
+export function statsOf(frame: HistogramFrame, rows: readonly { b: number; label: string; rank: number; n: number }[]): AuditStats {
   const bySeverity = new Map<string, { label: string; rank: number; count: number }>();
   for (const r of rows) {
     const s = bySeverity.get(r.label) ?? { label: r.label, rank: r.rank, count: 0 };

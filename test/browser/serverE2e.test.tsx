@@ -5,10 +5,13 @@
  * delete with `audit:write`, and a 403 without it, each seen as a user sees it.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
 import { createHttpAdapter } from '../../src/api/http/createHttpAdapter';
 import { readyRows, renderAuditLogs } from './setup';
+
+// Each test starts a database and seeds it (PGlite's WebAssembly start takes seconds on a busy 2-core machine).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const STORES = ['pglite', 'chdb', 'postgres'] as const;
 const READ = 'audit:read,audit:fields,audit:views';
@@ -31,6 +34,14 @@ async function open(store: (typeof STORES)[number], scopes: string) {
   renderAuditLogs({ adapter, permissions: { delete: true, manageFields: true, export: true }, newEventsInterval: 0 }, 700, 1200);
   await waitFor(() => expect(readyRows().length).toBeGreaterThan(5), { timeout: 15_000 });
   return started;
+}
+
+/** Opens the first row and deletes it, confirming, as a user does. */
+async function deleteFirstRow() {
+  await userEvent.click(readyRows()[0]!);
+  const details = await screen.findByRole('dialog', { name: 'Event details' });
+  await userEvent.click(within(details).getByRole('button', { name: 'Delete event' }));
+  await userEvent.click(within(await screen.findByRole('alertdialog', { name: 'Delete event?' })).getByRole('button', { name: 'Delete event' }));
 }
 
 describe.each(STORES)('<AuditLogs /> on react-audit-logs/server with %s', (store) => {
@@ -84,10 +95,7 @@ describe.each(STORES)('<AuditLogs /> on react-audit-logs/server with %s', (store
   it('deletes an event with audit:write', async (ctx) => {
     if (!(await commands.auditServerAvailable(store))) ctx.skip(`no ${store} on this machine`);
     const { total } = await open(store, ALL);
-    await userEvent.click(readyRows()[0]!);
-    const details = await screen.findByRole('dialog', { name: 'Event details' });
-    await userEvent.click(within(details).getByRole('button', { name: 'Delete event' }));
-    await userEvent.click(within(await screen.findByRole('alertdialog', { name: 'Delete event?' })).getByRole('button', { name: 'Delete event' }));
+    await deleteFirstRow();
     await waitFor(() => expect(rowCount()).toBe(total - 1), { timeout: 10_000 });
     expect(await commands.auditServerCount(url!, 'acme')).toBe(total - 1);
   });
@@ -95,10 +103,7 @@ describe.each(STORES)('<AuditLogs /> on react-audit-logs/server with %s', (store
   it('says the server refused a delete without audit:write, and the event stays', async (ctx) => {
     if (!(await commands.auditServerAvailable(store))) ctx.skip(`no ${store} on this machine`);
     const { total } = await open(store, READ);
-    await userEvent.click(readyRows()[0]!);
-    const details = await screen.findByRole('dialog', { name: 'Event details' });
-    await userEvent.click(within(details).getByRole('button', { name: 'Delete event' }));
-    await userEvent.click(within(await screen.findByRole('alertdialog', { name: 'Delete event?' })).getByRole('button', { name: 'Delete event' }));
+    await deleteFirstRow();
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/not allowed|permission|forbidden|scope/i), { timeout: 10_000 });
     expect(await commands.auditServerCount(url!, 'acme')).toBe(total);
   });

@@ -4,18 +4,15 @@
  * idempotent writes, retention, a streamed export), then safety: random queries over ten tenants never answer
  * another tenant's event, and hostile parameters in every position answer 400 naming the problem, never 500.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpAdapter } from '../../src/api/http/createHttpAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';
-import type { AuditLogStore } from '../../src/server';
 import { describeAdapterContract } from '../../src/testing';
 import { NOW } from '../fixtures/events';
 import { describeTenantIsolation } from './tenantIsolation';
 import { describeHostileParameters } from './hostileParameters';
-import { ALL_SCOPES, serve } from './serve';
+import { ALL_SCOPES, serve, servedStore, type OpenStore } from './serve';
 
-/** A fresh, empty store and how to throw it away. */
-export type OpenStore = () => Promise<{ store: AuditLogStore; dispose?: () => Promise<void> }>;
 
 export function describeServerStore(name: string, open: OpenStore): void {
   describeAdapterContract(
@@ -32,22 +29,9 @@ export function describeServerStore(name: string, open: OpenStore): void {
   );
 
   describe(`the handler on ${name}`, () => {
-    let store: AuditLogStore;
-    let dispose: (() => Promise<void>) | undefined;
-    let url = '';
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ store, dispose } = await open());
-      await store.record(generateAuditEvents({ tenantId: 'acme', count: 120, seed: 4, now: NOW }));
-      ({ url, close } = await serve(store));
-    });
-    afterAll(async () => {
-      await close();
-      await store.close();
-      await dispose?.();
-    });
+    const served = servedStore(open, (store) => store.record(generateAuditEvents({ tenantId: 'acme', count: 120, seed: 4, now: NOW })));
     const get = (path: string, token?: string, init: RequestInit = {}) =>
-      fetch(`${url}${path}`, { ...init, headers: { ...(token && { authorization: `Bearer ${token}` }), ...init.headers } });
+      fetch(`${served.url}${path}`, { ...init, headers: { ...(token && { authorization: `Bearer ${token}` }), ...init.headers } });
 
     it('answers 401 without a caller, 403 without the scope, and takes the tenant from authorize alone', async () => {
       expect((await get('/events')).status).toBe(401);
@@ -77,16 +61,16 @@ export function describeServerStore(name: string, open: OpenStore): void {
 
     it('records idempotently by id, keeps an event with a NUL character, and deletes by age for retention', async () => {
       const event = { id: 'evt_fixed', tenantId: 'acme', action: 'user.login', severity: 'Info', timestamp: new Date(NOW - 1000).toISOString() };
-      expect((await store.record([event, event])).recorded).toHaveLength(2);
-      expect((await store.record(event)).recorded).toHaveLength(1);
+      expect((await served.store.record([event, event])).recorded).toHaveLength(2);
+      expect((await served.store.record(event)).recorded).toHaveLength(1);
       const found = (await (await get('/events?q=evt_fixed&offset=0', 'acme|audit:read')).json()) as { total: number };
       expect(found.total).toBe(1);
       // PostgreSQL cannot store U+0000 in text: the event is kept, not the whole batch lost.
-      const odd = await store.record([{ ...event, id: 'evt_nul', message: 'a\u0000b' }, { ...event, id: 'evt_after' }]);
+      const odd = await served.store.record([{ ...event, id: 'evt_nul', message: 'a\u0000b' }, { ...event, id: 'evt_after' }]);
       expect(odd.skipped).toEqual([]);
       expect((await get('/events/evt_after', 'acme|audit:read')).status).toBe(200);
       expect((await get('/events/evt_nul', 'acme|audit:read')).status).toBe(200);
-      const gone = await store.deleteBefore('acme', new Date(NOW - 10 * 86_400_000));
+      const gone = await served.store.deleteBefore('acme', new Date(NOW - 10 * 86_400_000));
       expect(gone).toBeGreaterThan(0);
       const left = (await (await get('/events?limit=1000', 'acme|audit:read')).json()) as { events: { timestamp: string }[] };
       expect(left.events.length).toBeGreaterThan(0);

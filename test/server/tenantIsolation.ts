@@ -12,7 +12,7 @@ import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';
 import type { AuditLogStore } from '../../src/server';
 import { NOW } from '../fixtures/events';
-import type { OpenStore } from './describeServerStore';
+import type { OpenStore } from './serve';
 
 const TENANTS = Array.from({ length: 10 }, (_, i) => `tenant-${i}`);
 const FIELDS = defaultDataStructure([]).fields;
