@@ -32,7 +32,7 @@ export const ColumnsMenuOpen: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Columns' }));
-    await expect(within(canvasElement).getByRole('checkbox', { name: 'Region' })).toBeChecked();
+    await expect(await within(canvasElement).findByRole('checkbox', { name: 'Region' })).toBeChecked();
   },
 };
 

@@ -82,7 +82,7 @@ export const ColumnsPopoverOpen: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Columns' }));
-    await expect(within(canvasElement).getByRole('checkbox', { name: 'Plan' })).toBeChecked();
+    await expect(await within(canvasElement).findByRole('checkbox', { name: 'Plan' })).toBeChecked();
   },
 };
 

@@ -152,7 +152,7 @@ export const ColumnLayoutEvents: Story = {
   play: async ({ canvasElement, args }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Columns' }));
-    await userEvent.click(within(canvasElement).getByRole('checkbox', { name: 'Region' }));
+    await userEvent.click(await within(canvasElement).findByRole('checkbox', { name: 'Region' }));
     await waitFor(() => expect(args.onColumnLayoutChange).toHaveBeenCalled());
   },
 };

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import type { FieldDefinition } from './fields.js';
 import { FILTER_OPERATORS, OPERATORS_BY_TYPE, type FieldFilter, type FilterOperator } from './query.js';
 import { DEFAULT_MESSAGES, type FilterProblemMessages } from './messages.js';
-import { parseTimestamp } from './time.js';
 import { fromZonedInputValue } from './timeZone.js';
 
 /** What the "Add filter" form holds: strings, as inputs give them. */
@@ -91,9 +90,4 @@ export function formToFilter(form: FilterFormValues, field: FieldDefinition, tim
   if (op === 'in') return { field: field.name, op, value: listValues(form) };
   if (field.type === 'number') return { field: field.name, op, value: Number(form.value.trim()) };
   return { field: field.name, op, value: form.value.trim() };
-}
-
-/** Whether a value looks like a timestamp (for chips of datetime filters). */
-export function isTimestampText(value: unknown): value is string {
-  return typeof value === 'string' && parseTimestamp(value) !== undefined;
 }

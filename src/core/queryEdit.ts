@@ -1,9 +1,9 @@
 import type { FieldDefinition } from './fields.js';
-import { isTimestampText } from './filterForm.js';
 import type { Formatter } from './format.js';
 import { DEFAULT_MESSAGES, type AuditLogsMessages } from './messages.js';
 import { AuditQueryError, compactQuery, parseAuditQuery, type AuditQuery, type FieldFilter, type TimeRange } from './query.js';
 import { capQuery } from './queryLimits.js';
+import { parseTimestamp } from './time.js';
 
 /** Whether anything narrows the log (sort does not). */
 export function hasFilters(query: AuditQuery): boolean {
@@ -66,7 +66,7 @@ export function describeTimeRange(range: TimeRange | undefined, formatter: Forma
 
 function valueText(value: unknown, formatter: Formatter, messages: AuditLogsMessages): string {
   if (Array.isArray(value)) return value.map((v) => valueText(v, formatter, messages)).join(', ');
-  if (isTimestampText(value)) return formatter.dateTime(value);
+  if (typeof value === 'string' && parseTimestamp(value) !== undefined) return formatter.dateTime(value);
   return typeof value === 'number' ? formatter.number(value) : messages.quoted(String(value));
 }
 

@@ -15,7 +15,10 @@ const adapter = () => createMockAdapter({ count: 60, now: NOW, fields: [{ name: 
 async function openColumns() {
   await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
   await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
-  return screen.getByRole('group', { name: 'Columns' });
+  const menu = screen.getByRole('group', { name: 'Columns' });
+  // The panel loads on first use.
+  await within(menu).findByRole('button', { name: 'Reset columns' });
+  return menu;
 }
 
 describe('the Columns menu', () => {

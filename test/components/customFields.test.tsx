@@ -154,15 +154,16 @@ describe('custom fields', () => {
     renderAuditLogs({ adapter, permissions: admin, tenantId: 'cf-edit' });
     await waitFor(() => expect(headers()).toContain('Region'));
     await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    const edit = await screen.findByRole('button', { name: 'Edit Region' });
     expect(within(screen.getByRole('group', { name: 'Columns' })).queryByRole('button', { name: 'Remove Time' })).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Edit Region' }));
+    await userEvent.click(edit);
     const dialog = await screen.findByRole('dialog', { name: 'Edit field' });
     expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveAttribute('readonly');
     await fill(dialog, { displayName: 'Cloud region' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
     await waitFor(() => expect(headers()).toContain('Cloud region'));
     await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Remove Cloud region' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Remove Cloud region' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Remove field?' });
     expect(confirm.textContent).toMatch(/values stay in the events/);
     expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
@@ -177,6 +178,7 @@ describe('custom fields', () => {
     renderAuditLogs({ adapter: createMockAdapter({ count: 30, now: NOW }), permissions: admin, tenantId: 'cf-dark', theme: 'dark' });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
     await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await screen.findByRole('button', { name: 'Reset columns' });
     await expectNoAxeViolations();
     await userEvent.keyboard('{Escape}');
     const dialog = await openDialog();

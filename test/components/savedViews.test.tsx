@@ -69,7 +69,7 @@ describe('saved views', () => {
     await open({ adapter, defaultQuery: { search: 'login' } });
     await userEvent.click(screen.getByRole('button', { name: 'Histogram', pressed: true }));
     await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
-    await userEvent.click(screen.getByRole('checkbox', { name: 'IP address' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'IP address' }));
     await userEvent.keyboard('{Escape}');
     const headers = () => within(screen.getByRole('table', { name: 'Audit logs' })).getAllByRole('columnheader').map((h) => h.getAttribute('aria-label'));
     expect(headers()).not.toContain('IP address');
