@@ -2,9 +2,11 @@ import type { AuditEvent } from '../core/event.js';
 import { defaultDataStructure, parseDataStructure } from '../core/fields.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
 import { DEFAULT_SORT } from '../core/query.js';
+import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook } from '../core/viewBook.js';
 import { orderOf, Params, SCHEMA, TRIGRAM_SCHEMA, whereOf, type SqlClient } from './sql.js';
+import { COUNTS_SCHEMA, countSql, countsStatsSql, countsWhere } from './sqlCounts.js';
 import {
   decodeCursor,
   EXPORT_BATCH,
@@ -55,7 +57,7 @@ export async function sqlStore(
     // Stores starting at once on one database make the schema once: the lock waits for the first.
     await options.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
-      for (const statement of [...SCHEMA, ...(options.searchIndex === 'trigram' ? TRIGRAM_SCHEMA : [])]) await tx.query(statement);
+      for (const statement of [...SCHEMA, ...COUNTS_SCHEMA, ...(options.searchIndex === 'trigram' ? TRIGRAM_SCHEMA : [])]) await tx.query(statement);
     });
   const defaults = defaultDataStructure(options.fields ?? []);
   const rowsOf = (rows: { event: unknown }[]) => rows.map((r) => parsedJson<AuditEvent>(r.event));
@@ -120,7 +122,8 @@ export async function sqlStore(
       const events = rowsOf(rows.slice(0, limit));
       if (page.type === 'cursor') return { events, nextCursor: nextCursor(events, rows.length > limit, sort.field === 'timestamp', offset, limit) };
       const c = new Params();
-      const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE ${whereOf(tenantId, query, fields, now, c)}`, c.values);
+      const kept = countsWhere(tenantId, query, now, c);
+      const counted = await db.query<{ n: number }>(kept ? countSql(kept) : `SELECT count(*)::int AS n FROM audit_events WHERE ${whereOf(tenantId, query, fields, now, c)}`, c.values);
       return { events, total: counted.rows[0]?.n ?? 0, offset };
     },
 
@@ -143,14 +146,18 @@ export async function sqlStore(
         );
         return rows[0]?.lo && rows[0].hi ? { lo: Number(rows[0].lo), hi: Number(rows[0].hi) } : undefined;
       });
-      // One pass over the matching rows counts both: by bucket and severity, summed per severity after.
+      // One pass counts both: by bucket and severity, summed per severity after. Buckets of whole hours come
+      // from the kept counts (the partial hours at the range's edges from the events); others from the events.
       const h = new Params();
-      const hw = whereOf(tenantId, query, fields, now, h);
-      const bucket = `floor((extract(epoch FROM ts) * 1000 - ${h.add(frame.first)}::double precision) / ${h.add(frame.bucketMs)}::double precision)::int`;
-      const counted = await db.query<{ b: number; label: string; rank: number; n: number }>(
-        `SELECT ${bucket} AS b, severity AS label, severity_rank AS rank, count(*)::int AS n FROM audit_events WHERE ${hw} GROUP BY 1, 2, 3`,
-        h.values,
-      );
+      const kept = frame.bucketMs % HOUR === 0 ? countsWhere(tenantId, query, now, h) : undefined;
+      let sql: string;
+      if (kept) sql = countsStatsSql(kept, h.add(frame.first), h.add(frame.bucketMs));
+      else {
+        const hw = whereOf(tenantId, query, fields, now, h);
+        const bucket = `floor((extract(epoch FROM ts) * 1000 - ${h.add(frame.first)}::double precision) / ${h.add(frame.bucketMs)}::double precision)::int`;
+        sql = `SELECT ${bucket} AS b, severity AS label, severity_rank AS rank, count(*)::int AS n FROM audit_events WHERE ${hw} GROUP BY 1, 2, 3`;
+      }
+      const counted = await db.query<{ b: number; label: string; rank: number; n: number }>(sql, h.values);
       return statsOf(frame, counted.rows);
     },
 

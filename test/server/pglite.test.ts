@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it, vi } from 'vitest';
 import { pgliteStore } from '../../src/server';
 import { describeServerStore } from './describeServerStore';
+import { describeKeptCounts } from './keptCounts';
 
 // PGlite starts its WebAssembly PostgreSQL in each setup: seconds on a busy 2-core machine.
 vi.setConfig({ hookTimeout: 60_000, testTimeout: 60_000 });
@@ -22,5 +23,21 @@ describe('a PGlite the host made', () => {
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events');
     expect(rows[0]!.n).toBe(1);
     await db.close();
+  });
+});
+
+describe('PGlite’s kept counts', () => {
+  describeKeptCounts(async () => {
+    const db = new PGlite();
+    const store = await pgliteStore({ db });
+    return {
+      store,
+      db,
+      reopen: () => pgliteStore({ db }),
+      dispose: async () => {
+        await store.close();
+        await db.close();
+      },
+    };
   });
 });

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { postgresStore } from '../../src/server';
 import { describeServerStore } from './describeServerStore';
+import { describeKeptCounts } from './keptCounts';
 import { ALL_SCOPES, serve } from './serve';
 import { normalized, schemaFile } from './schemaFiles';
 import { SCHEMA } from '../../src/server/sql';
+import { COUNTS_SCHEMA } from '../../src/server/sqlCounts';
 import { POSTGRES_BIN, startPostgres, type PostgresServer } from './postgresServer';
 
 vi.setConfig({ hookTimeout: 60_000, testTimeout: 60_000 });
@@ -25,6 +27,22 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
   afterAll(() => server?.stop());
 
   describeServerStore('PostgreSQL', async () => ({ store: await postgresStore({ connectionString: await server.createDatabase() }) }));
+
+  describe('kept counts', () => {
+    describeKeptCounts(async () => {
+      const pool = new pg.Pool({ connectionString: await server.createDatabase() });
+      const store = await postgresStore({ pool });
+      return {
+        store,
+        db: pool,
+        reopen: () => postgresStore({ pool }),
+        dispose: async () => {
+          await store.close();
+          await pool.end();
+        },
+      };
+    });
+  });
 
   it('answers 503 naming the timeout when a statement runs past statement_timeout, and tells the host', async () => {
     const pool = new pg.Pool({ connectionString: await server.createDatabase(), statement_timeout: 50 });
@@ -44,7 +62,7 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
 
   it('ships its schema as SQL: the file is what the store runs, and a store told migrate: false works on it', async () => {
     const { text, statements } = schemaFile('postgres');
-    expect(normalized(statements)).toEqual(normalized(SCHEMA));
+    expect(normalized(statements)).toEqual(normalized([...SCHEMA, ...COUNTS_SCHEMA]));
     const pool = new pg.Pool({ connectionString: await server.createDatabase() });
     await pool.query(text);
     await pool.query(text); // idempotent: rerunning the file migrates nothing twice

@@ -4,11 +4,17 @@ import { join } from 'node:path';
 
 export function schemaFile(db: 'postgres' | 'clickhouse'): { text: string; statements: string[] } {
   const text = readFileSync(join(import.meta.dirname, '../../src/server/schema', `${db}.sql`), 'utf8');
-  const statements = text
-    .split(/;\s*\n/)
-    .map((s) => s.replace(/^--.*$/gm, '').trim())
-    .filter(Boolean);
-  return { text, statements };
+  // A `;` inside a dollar-quoted body ($$ … $$, a function's) does not end its statement.
+  const statements: string[] = [];
+  let current = '';
+  for (const part of text.split(/(?<=;)\s*\n/)) {
+    current += `${part}\n`;
+    if ((current.match(/\$\$/g) ?? []).length % 2 === 0) {
+      statements.push(current.replace(/^--.*$/gm, '').trim().replace(/;$/, ''));
+      current = '';
+    }
+  }
+  return { text, statements: statements.filter(Boolean) };
 }
 
 /** Statements compared without their layout. */
