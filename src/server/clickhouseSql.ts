@@ -5,7 +5,16 @@
  */
 import { resolveTimeRange, type AuditQuery, type AuditSort, type FieldFilter } from '../core/query.js';
 import type { FieldDefinition } from '../core/fields.js';
+import type { hourSplit } from './store.js';
 import { fieldPath } from './sql.js';
+
+/**
+ * Counts per tenant, hour and severity, with the first and last time: ClickHouse keeps this projection with every
+ * part (and rebuilds it when a lightweight DELETE touches one), and answers a count, a histogram of whole hours
+ * or the span of a query on time and severity from it.
+ */
+const COUNTS_PROJECTION =
+  'SELECT tenant_id, toStartOfHour(ts), severity, severity_rank, count(), min(ts), max(ts) GROUP BY tenant_id, toStartOfHour(ts), severity, severity_rank';
 
 /** The schema, created if missing. Events are ordered for "tenant, newest first" (read backwards). */
 export const CLICKHOUSE_SCHEMA: readonly string[] = [
@@ -18,8 +27,12 @@ export const CLICKHOUSE_SCHEMA: readonly string[] = [
     severity_level LowCardinality(String),
     search_text String,
     event String,
-    INDEX audit_events_id id TYPE bloom_filter GRANULARITY 4
-  ) ENGINE = MergeTree ORDER BY (tenant_id, ts, id)`,
+    INDEX audit_events_id id TYPE bloom_filter GRANULARITY 4,
+    PROJECTION audit_counts (${COUNTS_PROJECTION})
+  ) ENGINE = MergeTree ORDER BY (tenant_id, ts, id) SETTINGS lightweight_mutation_projection_mode = 'rebuild'`,
+  // Version 2 on a table of version 1: new parts get the projection (`MATERIALIZE PROJECTION` builds it for old ones).
+  `ALTER TABLE audit_events ADD PROJECTION IF NOT EXISTS audit_counts (${COUNTS_PROJECTION})`,
+  "ALTER TABLE audit_events MODIFY SETTING lightweight_mutation_projection_mode = 'rebuild'",
   // The newest row per tenant wins (a version grows with every write).
   'CREATE TABLE IF NOT EXISTS audit_data_structures (tenant_id String, structure String, version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY tenant_id',
   'CREATE TABLE IF NOT EXISTS audit_views (tenant_id String, book String, version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY tenant_id',
@@ -98,7 +111,7 @@ export function chWhereOf(tenantId: string, query: AuditQuery, fields: readonly 
   const parts = [`tenant_id = ${p.add(tenantId)}`];
   const search = query.search?.trim().toLowerCase();
   if (search) parts.push(`position(search_text, ${p.add(search)}) > 0`);
-  if (query.severities?.length) parts.push(`has(${p.add(query.severities.map((s) => s.toLowerCase()), 'Array(String)')}, lowerUTF8(severity))`);
+  if (query.severities?.length) parts.push(severityWhere(query, p));
   const { from, to } = resolveTimeRange(query.timeRange, now);
   if (from !== undefined) parts.push(`ts >= ${chTime(from, p)}`);
   if (to !== undefined) parts.push(`ts < ${chTime(to, p)}`);
@@ -116,4 +129,34 @@ export function chOrderOf(sort: AuditSort, fields: readonly FieldDefinition[], p
   const text = textOf(pathArgs(field, p));
   const key = field.type === 'number' ? `toFloat64OrNull(${text})` : `lowerUTF8(${text})`;
   return `${key} ${dir} NULLS LAST, ts ${dir}, id ${dir}`;
+}
+
+/** The severity condition (the counts projection answers it: it is over one of its keys). */
+const severityWhere = (query: AuditQuery, p: ChParams) => `has(${p.add((query.severities ?? []).map((s) => s.toLowerCase()), 'Array(String)')}, lowerUTF8(severity))`;
+const andSeverity = (query: AuditQuery, p: ChParams) => (query.severities?.length ? ` AND ${severityWhere(query, p)}` : '');
+
+/**
+ * The stats' counts of a query on time and severity alone: whole hours from the projection (its conditions are
+ * on its keys), the partial hours at the range's edges from the events. Two statements, each with its parameters.
+ */
+export function chHourStats(tenantId: string, query: AuditQuery, split: NonNullable<ReturnType<typeof hourSplit>>, first: number, bucketMs: number) {
+  const h = new ChParams();
+  const hours = [`tenant_id = ${h.add(tenantId)}${andSeverity(query, h)}`];
+  if (split.firstHour !== undefined) hours.push(`toStartOfHour(ts) >= toDateTime(${h.add(split.firstHour * 3600, 'Int64')}, 'UTC')`);
+  if (split.endHour !== undefined) hours.push(`toStartOfHour(ts) < toDateTime(${h.add(split.endHour * 3600, 'Int64')}, 'UTC')`);
+  const statements = [
+    {
+      query: `SELECT intDiv(toUnixTimestamp(toStartOfHour(ts)) * 1000 - ${h.add(first, 'Int64')}, ${h.add(bucketMs, 'Int64')}) AS b, severity AS label, severity_rank AS rank, count() AS n FROM audit_events WHERE ${hours.join(' AND ')} GROUP BY b, label, rank`,
+      params: h,
+    },
+  ];
+  if (split.edges.length) {
+    const e = new ChParams();
+    const where = `tenant_id = ${e.add(tenantId)}${andSeverity(query, e)} AND (${split.edges.map(([a, b]) => `(ts >= ${chTime(a, e)} AND ts < ${chTime(b, e)})`).join(' OR ')})`;
+    statements.push({
+      query: `SELECT intDiv(toUnixTimestamp64Milli(ts) - ${e.add(first, 'Int64')}, ${e.add(bucketMs, 'Int64')}) AS b, severity AS label, severity_rank AS rank, count() AS n FROM audit_events WHERE ${where} GROUP BY b, label, rank`,
+      params: e,
+    });
+  }
+  return statements;
 }

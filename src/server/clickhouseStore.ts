@@ -7,10 +7,11 @@ import type { AuditEvent } from '../core/event.js';
 import { defaultDataStructure, parseDataStructure } from '../core/fields.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
 import { DEFAULT_SORT } from '../core/query.js';
+import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
-import { chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, prepareRecords, searchText, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
+import { chHourStats, chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, prepareRecords, searchText, hourSplit, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -160,13 +161,20 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
         );
         return span && Number(span.n) > 0 ? { lo: Number(span.lo), hi: Number(span.hi) } : undefined;
       });
-      // One pass over the matching rows counts both: by bucket and severity, summed per severity after.
-      const h = new ChParams();
-      const hw = chWhereOf(tenantId, query, fields, now, h);
-      const counted = await select<{ b: string; label: string; rank: number; n: string }>(
-        `SELECT intDiv(toUnixTimestamp64Milli(ts) - ${h.add(frame.first, 'Int64')}, ${h.add(frame.bucketMs, 'Int64')}) AS b, severity AS label, severity_rank AS rank, count() AS n FROM audit_events WHERE ${hw} GROUP BY b, label, rank`,
-        h,
-      );
+      // One pass counts both: by bucket and severity, summed per severity after. Buckets of whole hours are read
+      // from the counts projection (and the partial hours at the range's edges from the events).
+      type Counted = { b: string; label: string; rank: number; n: string };
+      const split = frame.bucketMs % HOUR === 0 ? hourSplit(query, now) : undefined;
+      let counted: Counted[];
+      if (split) counted = (await Promise.all(chHourStats(tenantId, query, split, frame.first, frame.bucketMs).map((s) => select<Counted>(s.query, s.params)))).flat();
+      else {
+        const h = new ChParams();
+        const hw = chWhereOf(tenantId, query, fields, now, h);
+        counted = await select<Counted>(
+          `SELECT intDiv(toUnixTimestamp64Milli(ts) - ${h.add(frame.first, 'Int64')}, ${h.add(frame.bucketMs, 'Int64')}) AS b, severity AS label, severity_rank AS rank, count() AS n FROM audit_events WHERE ${hw} GROUP BY b, label, rank`,
+          h,
+        );
+      }
       return statsOf(frame, counted.map((r) => ({ b: Number(r.b), label: r.label, rank: Number(r.rank), n: Number(r.n) })));
     },
 

@@ -4,9 +4,9 @@
  * A total or a histogram over time and severity alone reads these and counts only the partial hours at the
  * edges of its range, instead of every event in it.
  */
-import { resolveTimeRange, type AuditQuery } from '../core/query.js';
-import { HOUR } from '../core/time.js';
+import type { AuditQuery } from '../core/query.js';
 import type { Params } from './sql.js';
+import { hourSplit } from './store.js';
 
 /** The hour an event falls in (hours since the epoch), as the triggers compute it. */
 const HOUR_OF = (column: string) => `floor(extract(epoch FROM ${column}) / 3600)::bigint`;
@@ -62,25 +62,15 @@ $$`,
  * an hour, the condition on `audit_events` for those partial hours. `undefined`: count the events.
  */
 export function countsWhere(tenantId: string, query: AuditQuery, now: number, p: Params): { counts: string; edges?: string } | undefined {
-  if (query.search?.trim() || query.filters?.length) return undefined;
-  const { from, to } = resolveTimeRange(query.timeRange, now);
-  const first = from === undefined ? undefined : Math.ceil(from / HOUR);
-  const end = to === undefined ? undefined : Math.floor(to / HOUR);
-  // A range inside an hour or two: the events are few, count them.
-  if (first !== undefined && end !== undefined && first >= end) return undefined;
+  const split = hourSplit(query, now);
+  if (!split) return undefined;
   const tenant = p.add(tenantId);
   const severities = query.severities?.length ? ` AND lower(severity) = ANY(${p.add(query.severities.map((s) => s.toLowerCase()))}::text[])` : '';
   const counts = [`tenant_id = ${tenant}${severities}`];
-  const edges: string[] = [];
+  if (split.firstHour !== undefined) counts.push(`hour >= ${p.add(split.firstHour)}`);
+  if (split.endHour !== undefined) counts.push(`hour < ${p.add(split.endHour)}`);
   const at = (ms: number) => `${p.add(new Date(ms).toISOString())}::timestamptz`;
-  if (first !== undefined) {
-    counts.push(`hour >= ${p.add(first)}`);
-    if (from! < first * HOUR) edges.push(`(ts >= ${at(from!)} AND ts < ${at(first * HOUR)})`);
-  }
-  if (end !== undefined) {
-    counts.push(`hour < ${p.add(end)}`);
-    if (end * HOUR < to!) edges.push(`(ts >= ${at(end * HOUR)} AND ts < ${at(to!)})`);
-  }
+  const edges = split.edges.map(([a, b]) => `(ts >= ${at(a)} AND ts < ${at(b)})`);
   return { counts: counts.join(' AND '), ...(edges.length && { edges: `tenant_id = ${tenant}${severities} AND (${edges.join(' OR ')})` }) };
 }
 

@@ -8,7 +8,7 @@ import { chooseBucketSize } from '../core/histogramBuckets.js';
 import { clampBuckets } from '../core/histogramCap.js';
 import type { AuditHistogram, AuditStats, EventPage, PageRequest } from '../core/page.js';
 import { resolveTimeRange, type AuditQuery } from '../core/query.js';
-import { toIsoUtc } from '../core/time.js';
+import { HOUR, toIsoUtc } from '../core/time.js';
 import type { ViewBookData } from '../core/viewBook.js';
 import { severityLevelOfRank } from '../core/severity.js';
 
@@ -143,6 +143,24 @@ export async function statsFrame(query: AuditQuery, now: number, maxBuckets: num
     to ??= found ? found.hi + 1 : now;
   }
   return histogramFrame(from, to, maxBuckets);
+}
+
+/**
+ * A query on time and severity alone (no search, no field filters), split for counts kept per hour: the whole
+ * hours inside its range (`firstHour` inclusive, `endHour` exclusive, in hours since the epoch; absent where
+ * the range is open) and the spans of partial hours at its edges, to count from the events. `undefined`: the
+ * query must count the events (a search, a filter, or a range within an hour or two).
+ */
+export function hourSplit(query: AuditQuery, now: number): { firstHour?: number; endHour?: number; edges: [number, number][] } | undefined {
+  if (query.search?.trim() || query.filters?.length) return undefined;
+  const { from, to } = resolveTimeRange(query.timeRange, now);
+  const firstHour = from === undefined ? undefined : Math.ceil(from / HOUR);
+  const endHour = to === undefined ? undefined : Math.floor(to / HOUR);
+  if (firstHour !== undefined && endHour !== undefined && firstHour >= endHour) return undefined;
+  const edges: [number, number][] = [];
+  if (firstHour !== undefined && from! < firstHour * HOUR) edges.push([from!, firstHour * HOUR]);
+  if (endHour !== undefined && endHour * HOUR < to!) edges.push([endHour * HOUR, to!]);
+  return { ...(firstHour !== undefined && { firstHour }), ...(endHour !== undefined && { endHour }), edges };
 }
 
 /** Counted rows (bucket index, severity level, count) as the histogram the protocol sends. */

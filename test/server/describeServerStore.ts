@@ -11,6 +11,7 @@ import { describeAdapterContract } from '../../src/testing';
 import { NOW } from '../fixtures/events';
 import { describeTenantIsolation } from './tenantIsolation';
 import { describeHostileParameters } from './hostileParameters';
+import { describeCountsAfterWrites } from './keptCounts';
 import { ALL_SCOPES, serve, servedStore, type OpenStore } from './serve';
 
 
@@ -92,5 +93,6 @@ export function describeServerStore(name: string, open: OpenStore): void {
   });
 
   describeTenantIsolation(name, open);
+  describe(`counts on ${name}`, () => describeCountsAfterWrites(name, open));
   describeHostileParameters(name, open);
 }
