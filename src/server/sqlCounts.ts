@@ -5,7 +5,7 @@
  * edges of its range, instead of every event in it.
  */
 import type { AuditQuery } from '../core/query.js';
-import type { Params } from './sql.js';
+import type { Params, SqlClient } from './sql.js';
 import { hourSplit } from './store.js';
 
 /** The hour an event falls in (hours since the epoch), as the triggers compute it. */
@@ -89,4 +89,12 @@ export function countsStatsSql(where: { counts: string; edges?: string }, first:
   if (!where.edges) return hours;
   const edges = `SELECT floor((extract(epoch FROM ts) * 1000 - ${first}::double precision) / ${bucketMs}::double precision)::int AS b, severity AS label, severity_rank AS rank, count(*)::int AS n FROM audit_events WHERE ${where.edges} GROUP BY 1, 2, 3`;
   return `${hours} UNION ALL ${edges}`;
+}
+
+/** Whether the database has the kept counts (schema version 2: the table and its triggers). */
+export async function hasKeptCounts(db: SqlClient): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_trigger WHERE tgname = 'audit_events_counted_insert' AND tgrelid = to_regclass('audit_events')",
+  );
+  return (rows[0]?.n ?? 0) > 0;
 }

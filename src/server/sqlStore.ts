@@ -6,7 +6,7 @@ import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook } from '../core/viewBook.js';
 import { orderOf, Params, SCHEMA, TRIGRAM_SCHEMA, whereOf, type SqlClient } from './sql.js';
-import { COUNTS_SCHEMA, countSql, countsStatsSql, countsWhere } from './sqlCounts.js';
+import { COUNTS_SCHEMA, countSql, countsStatsSql, countsWhere, hasKeptCounts } from './sqlCounts.js';
 import {
   decodeCursor,
   EXPORT_BATCH,
@@ -59,6 +59,9 @@ export async function sqlStore(
       await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
       for (const statement of [...SCHEMA, ...COUNTS_SCHEMA, ...(options.searchIndex === 'trigram' ? TRIGRAM_SCHEMA : [])]) await tx.query(statement);
     });
+  // A database whose schema the host runs and has not brought to version 2 has no kept counts: count the events.
+  const kept = options.migrate !== false || (await hasKeptCounts(db));
+  const countsOf: typeof countsWhere = (...args) => (kept ? countsWhere(...args) : undefined);
   const defaults = defaultDataStructure(options.fields ?? []);
   const rowsOf = (rows: { event: unknown }[]) => rows.map((r) => parsedJson<AuditEvent>(r.event));
 
@@ -122,8 +125,8 @@ export async function sqlStore(
       const events = rowsOf(rows.slice(0, limit));
       if (page.type === 'cursor') return { events, nextCursor: nextCursor(events, rows.length > limit, sort.field === 'timestamp', offset, limit) };
       const c = new Params();
-      const kept = countsWhere(tenantId, query, now, c);
-      const counted = await db.query<{ n: number }>(kept ? countSql(kept) : `SELECT count(*)::int AS n FROM audit_events WHERE ${whereOf(tenantId, query, fields, now, c)}`, c.values);
+      const fromCounts = countsOf(tenantId, query, now, c);
+      const counted = await db.query<{ n: number }>(fromCounts ? countSql(fromCounts) : `SELECT count(*)::int AS n FROM audit_events WHERE ${whereOf(tenantId, query, fields, now, c)}`, c.values);
       return { events, total: counted.rows[0]?.n ?? 0, offset };
     },
 
@@ -149,9 +152,9 @@ export async function sqlStore(
       // One pass counts both: by bucket and severity, summed per severity after. Buckets of whole hours come
       // from the kept counts (the partial hours at the range's edges from the events); others from the events.
       const h = new Params();
-      const kept = frame.bucketMs % HOUR === 0 ? countsWhere(tenantId, query, now, h) : undefined;
+      const fromCounts = frame.bucketMs % HOUR === 0 ? countsOf(tenantId, query, now, h) : undefined;
       let sql: string;
-      if (kept) sql = countsStatsSql(kept, h.add(frame.first), h.add(frame.bucketMs));
+      if (fromCounts) sql = countsStatsSql(fromCounts, h.add(frame.first), h.add(frame.bucketMs));
       else {
         const hw = whereOf(tenantId, query, fields, now, h);
         const bucket = `floor((extract(epoch FROM ts) * 1000 - ${h.add(frame.first)}::double precision) / ${h.add(frame.bucketMs)}::double precision)::int`;

@@ -33,7 +33,7 @@ describe('PGlite’s kept counts', () => {
     return {
       store,
       db,
-      reopen: () => pgliteStore({ db }),
+      reopen: (options) => pgliteStore({ db, ...options }),
       dispose: async () => {
         await store.close();
         await db.close();

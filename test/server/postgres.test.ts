@@ -35,7 +35,7 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
       return {
         store,
         db: pool,
-        reopen: () => postgresStore({ pool }),
+        reopen: (options) => postgresStore({ pool, ...options }),
         dispose: async () => {
           await store.close();
           await pool.end();
