@@ -23,7 +23,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const rows = async (canvasElement: HTMLElement) =>
-  waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3), { timeout: 5000 });
+  waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3), { timeout: 12_000 });
 const body = (canvasElement: HTMLElement) => within(canvasElement.ownerDocument.body);
 
 /** The Columns menu open: a checkbox per field, move, pin, and Reset columns. */
@@ -32,7 +32,7 @@ export const ColumnsMenuOpen: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Columns' }));
-    await expect(await within(canvasElement).findByRole('checkbox', { name: 'Region' })).toBeChecked();
+    await expect(await within(canvasElement).findByRole('checkbox', { name: 'Region' }, { timeout: 12_000 })).toBeChecked();
   },
 };
 
@@ -104,10 +104,10 @@ export const AddAsColumnFromDetails: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     canvasElement.querySelector<HTMLElement>('[role=row][data-state=ready]')!.click();
-    const details = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
+    const details = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 12_000 });
     await userEvent.click(within(details).getByRole('button', { name: 'Add status as a column' }));
     // The Add field dialog loads on first use.
-    await expect(await body(canvasElement).findByRole('textbox', { name: 'Value from' }, { timeout: 5000 })).toHaveValue('payload.status');
+    await expect(await body(canvasElement).findByRole('textbox', { name: 'Value from' }, { timeout: 12_000 })).toHaveValue('payload.status');
   },
 };
 

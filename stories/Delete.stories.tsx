@@ -24,7 +24,7 @@ type Story = StoryObj<typeof meta>;
 const openFirstRow = async (canvasElement: HTMLElement) => {
   await waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3));
   canvasElement.querySelector<HTMLElement>('[role=row][data-state=ready]')!.click();
-  return within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
+  return within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Event details' }, { timeout: 12_000 });
 };
 
 /** "Delete event?": the event named, the warning, Cancel focused. */

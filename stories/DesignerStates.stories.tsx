@@ -21,7 +21,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const rows = (canvasElement: HTMLElement) =>
-  waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3), { timeout: 5000 });
+  waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3), { timeout: 12_000 });
 const body = (canvasElement: HTMLElement) => within(canvasElement.ownerDocument.body);
 
 /** The same story in the dark theme. */
@@ -34,7 +34,7 @@ const rtl: Decorator = (Story) => createElement('div', { dir: 'rtl', style: { he
 export const DetailsOpen: Story = {
   args: { defaultSelectedEventId: 'd1' },
   play: async ({ canvasElement }) => {
-    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
+    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 12_000 });
     await waitFor(() => expect(within(dialog).getByRole('table')).toHaveTextContent('Owner'));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Show related events' }));
     await waitFor(() => expect(within(dialog).getByText('api_key.leaked_detected')).toBeTruthy());
@@ -68,8 +68,8 @@ export const AddFilterPopoverOpen: Story = {
     await rows(canvasElement);
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Add filter' }));
-    // The form loads on first use (a dev server compiles it on demand: room for that).
-    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Field' }, { timeout: 5000 }), 'action');
+    // The form loads on first use (a dev server compiles it on demand, slowly on a busy machine: room for that).
+    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Field' }, { timeout: 12_000 }), 'action');
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Operator' }), 'in');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Value' }), 'user.login{Enter}user.logout{Enter}');
     await expect(canvas.getByRole('list', { name: 'Values' })).toHaveTextContent('user.logout');
@@ -82,7 +82,7 @@ export const ColumnsPopoverOpen: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Columns' }));
-    await expect(await within(canvasElement).findByRole('checkbox', { name: 'Plan' })).toBeChecked();
+    await expect(await within(canvasElement).findByRole('checkbox', { name: 'Plan' }, { timeout: 12_000 })).toBeChecked();
   },
 };
 
@@ -92,7 +92,7 @@ export const RightToLeft: Story = {
   args: { defaultSelectedEventId: 'd5' },
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
-    await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
+    await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 12_000 });
   },
 };
 export const RightToLeftDark = dark(RightToLeft);
@@ -101,7 +101,7 @@ export const RightToLeftDark = dark(RightToLeft);
 export const VeryLongValues: Story = {
   args: { defaultSelectedEventId: 'd4' },
   play: async ({ canvasElement }) => {
-    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
+    const dialog = await body(canvasElement).findByRole('dialog', { name: 'Event details' }, { timeout: 12_000 });
     await waitFor(() => expect(dialog).toHaveTextContent('Billing synchronisation service account'));
   },
 };

@@ -50,7 +50,7 @@ export const InvalidFilterValue: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Add filter' }));
-    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Field' }, { timeout: 5000 }), 'actor.email');
+    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Field' }, { timeout: 12_000 }), 'actor.email');
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Operator' }), 'eq');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Value' }), 'not-an-email');
     await userEvent.click(canvas.getByRole('button', { name: 'Apply filter' }));
@@ -77,6 +77,6 @@ export const NewEventsBanner: Story = {
   render: (args) => <LiveLog {...args} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByRole('button', { name: '3 new events' })).toBeInTheDocument(), { timeout: 5000 });
+    await waitFor(() => expect(canvas.getByRole('button', { name: '3 new events' })).toBeInTheDocument(), { timeout: 12_000 });
   },
 };

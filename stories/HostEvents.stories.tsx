@@ -58,6 +58,6 @@ export const DetailsOpenById: Story = {
   args: { defaultSelectedEventId: 'h3' },
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
-    await waitFor(() => expect(body.getByRole('dialog', { name: 'Event details' })).toHaveTextContent('user.login'), { timeout: 5000 });
+    await waitFor(() => expect(body.getByRole('dialog', { name: 'Event details' })).toHaveTextContent('user.login'), { timeout: 12_000 });
   },
 };

@@ -45,7 +45,7 @@ type Story = StoryObj<typeof meta>;
 export const PrototypeNames: Story = {
   play: async ({ canvasElement }) => {
     const table = within(canvasElement).getByRole('table', { name: 'Audit logs' });
-    await waitFor(() => expect(within(table).getByText('valueOf 1')).toBeVisible(), { timeout: 5000 });
+    await waitFor(() => expect(within(table).getByText('valueOf 1')).toBeVisible(), { timeout: 12_000 });
     for (const name of NAMES) await expect(within(table).getByRole('columnheader', { name: `Field ${name}` })).toBeVisible();
     await expect(within(table).getByText('=HYPERLINK("http://evil.example","click")')).toBeVisible();
     await expect(within(canvasElement).queryByRole('alert')).toBeNull();

@@ -41,14 +41,14 @@ export const HostLayout: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3), { timeout: 5000 });
+    await waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3), { timeout: 12_000 });
     const header = canvas.getByRole('banner', { name: 'Admin header' });
     await userEvent.click(within(header).getByRole('button', { name: 'Only errors' }));
     await expect(within(header).getByRole('button', { name: 'Only errors' })).toHaveAttribute('aria-pressed', 'true');
     await expect(within(header).getByRole('button', { name: 'Export CSV' })).toBeVisible();
     await userEvent.click(canvasElement.querySelector<HTMLElement>('[role=row][data-state=ready]')!);
     const aside = canvas.getByRole('complementary', { name: 'Selected event' });
-    await expect(await within(aside).findByRole('region', { name: 'Event details' }, { timeout: 5000 })).toBeVisible();
+    await expect(await within(aside).findByRole('region', { name: 'Event details' }, { timeout: 12_000 })).toBeVisible();
   },
 };
 

@@ -23,7 +23,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const rows = (canvasElement: HTMLElement) =>
-  waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3), { timeout: 5000 });
+  waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(3), { timeout: 12_000 });
 const firstRow = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[role=row][data-state=ready]')!;
 
 /** `locale` and `timeZone`: German dates and numbers, times in Berlin ("Time (MEZ)"). */
@@ -136,7 +136,7 @@ export const SelectionControlled: Story = {
   args: { onSelectedEventIdChange: fn() },
   render: (args) => <ControlledSelection {...args} />,
   play: async ({ canvasElement, args }) => {
-    const dialog = await within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Event details' }, { timeout: 5000 });
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Event details' }, { timeout: 12_000 });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(args.onSelectedEventIdChange).toHaveBeenCalledWith(null));
   },
@@ -152,7 +152,7 @@ export const ColumnLayoutEvents: Story = {
   play: async ({ canvasElement, args }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Columns' }));
-    await userEvent.click(await within(canvasElement).findByRole('checkbox', { name: 'Region' }));
+    await userEvent.click(await within(canvasElement).findByRole('checkbox', { name: 'Region' }, { timeout: 12_000 }));
     await waitFor(() => expect(args.onColumnLayoutChange).toHaveBeenCalled());
   },
 };
@@ -223,7 +223,7 @@ export const OnError: Story = {
     },
   },
   play: async ({ canvasElement, args }) => {
-    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 12_000 });
     await expect(alert).toHaveTextContent('This part of the audit log could not be shown.');
     await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeVisible();
     await expect(within(canvasElement).getByRole('searchbox', { name: 'Search' })).toBeVisible();

@@ -18,7 +18,7 @@ async function seededAdapter(): Promise<AuditLogsAdapter> {
 }
 
 const rowsReady = (canvasElement: HTMLElement) =>
-  waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(0), { timeout: 5000 });
+  waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(0), { timeout: 12_000 });
 
 const meta = {
   title: 'Viewer/Saved views',
