@@ -5,7 +5,7 @@
  */
 import { resolveTimeRange, type AuditQuery, type AuditSort, type FieldFilter } from '../core/query.js';
 import type { FieldDefinition } from '../core/fields.js';
-import type { hourSplit } from './store.js';
+import type { HourSplit } from './store.js';
 import { fieldPath } from './sql.js';
 
 /**
@@ -139,7 +139,7 @@ const andSeverity = (query: AuditQuery, p: ChParams) => (query.severities?.lengt
  * The stats' counts of a query on time and severity alone: whole hours from the projection (its conditions are
  * on its keys), the partial hours at the range's edges from the events. Two statements, each with its parameters.
  */
-export function chHourStats(tenantId: string, query: AuditQuery, split: NonNullable<ReturnType<typeof hourSplit>>, first: number, bucketMs: number) {
+export function chHourStats(tenantId: string, query: AuditQuery, split: HourSplit, first: number, bucketMs: number) {
   const h = new ChParams();
   const hours = [`tenant_id = ${h.add(tenantId)}${andSeverity(query, h)}`];
   if (split.firstHour !== undefined) hours.push(`toStartOfHour(ts) >= toDateTime(${h.add(split.firstHour * 3600, 'Int64')}, 'UTC')`);

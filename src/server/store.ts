@@ -145,13 +145,19 @@ export async function statsFrame(query: AuditQuery, now: number, maxBuckets: num
   return histogramFrame(from, to, maxBuckets);
 }
 
+/** Whole hours (`firstHour` inclusive, `endHour` exclusive, hours since the epoch) and partial-hour spans in ms. */
+export interface HourSplit {
+  firstHour?: number;
+  endHour?: number;
+  edges: [number, number][];
+}
 /**
  * A query on time and severity alone (no search, no field filters), split for counts kept per hour: the whole
  * hours inside its range (`firstHour` inclusive, `endHour` exclusive, in hours since the epoch; absent where
  * the range is open) and the spans of partial hours at its edges, to count from the events. `undefined`: the
  * query must count the events (a search, a filter, or a range within an hour or two).
  */
-export function hourSplit(query: AuditQuery, now: number): { firstHour?: number; endHour?: number; edges: [number, number][] } | undefined {
+export function hourSplit(query: AuditQuery, now: number): HourSplit | undefined {
   if (query.search?.trim() || query.filters?.length) return undefined;
   const { from, to } = resolveTimeRange(query.timeRange, now);
   const firstHour = from === undefined ? undefined : Math.ceil(from / HOUR);

@@ -30,11 +30,11 @@ export function ColumnsPanel({ fields, columns, onChange, onEditField, onRemoveF
   const [announcement, setAnnouncement] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const byName = new Map(fields.map((f) => [f.name, f]));
-  const visible = columns.order.filter((n) => columns.visibility[n]);
+  const visible = columns.order.filter((n) => own(columns.visibility, n));
   const onlyOne = visible.length === 1;
 
   const announce = (next: ResolvedColumns, name: string) => {
-    const order = next.order.filter((n) => next.visibility[n]);
+    const order = next.order.filter((n) => own(next.visibility, n));
     setAnnouncement(messages.columnMoved(byName.get(name)?.displayName ?? name, order.indexOf(name) + 1, order.length));
   };
   const move = (name: string, step: -1 | 1) => {
