@@ -32,7 +32,7 @@ module.exports = [
       define: { ...config.define, 'process.env.NODE_ENV': '"production"' },
       plugins: [...(config.plugins ?? []), pureSource],
     }),
-    limit: '193 KiB',
+    limit: '190 KiB',
   },
   {
     name: "The library's own code in that page (dependencies excluded)",
@@ -50,7 +50,9 @@ module.exports = [
     // parts and their instance state (50.3 KiB); then every part on its own, one instance state for them all,
     // and the loaders of the parts that load on first use (51.8 KiB); then the dialects other than native by
     // name on first use (53.1 KiB: one file with no splitting wraps each module loaded by import() in a lazy
-    // initializer, which counts here; a host's bundler splits them into files instead).
-    limit: '63 KiB',
+    // initializer, which counts here; a host's bundler splits them into files instead). Then the checkers that
+    // read events, queries, data structures and the native answers without zod (63.2 KiB, against 12 KiB of
+    // zod that leaves the first load).
+    limit: '63.5 KiB',
   },
 ];

@@ -55,7 +55,7 @@ export type { HttpAdapterOptions, HttpDialect } from './api/http/createHttpAdapt
 export { defineDialect } from './api/http/defineDialect.js';
 export type { DialectDefinition, DialectPage, DialectQuerySupport, DialectRequest } from './api/http/defineDialect.js';
 export type { Dialect as AuditLogsDialect } from './api/http/dialects/shared.js';
-export type { GetToken, HttpClient, HttpClientOptions, HttpRequest } from './api/http/client.js';
+export type { GetToken, HttpClient, HttpClientOptions, HttpRequest, JsonRead, JsonReader } from './api/http/client.js';
 export { createMemoryAdapter } from './memory/createMemoryAdapter.js';
 export type { MemoryAdapter, MemoryAdapterOptions } from './memory/createMemoryAdapter.js';
 export type { IngestSkippedEvent } from './memory/store.js';

@@ -1,10 +1,10 @@
 /** Events in: checked, normalized, depth-capped. The one entry for event intake (see `intake.ts`). */
-import { SCHEMA_MESSAGES } from './schemaIssues.js';
 import type * as z from 'zod/mini';
+import { check } from './check.js';
 import { normalizeSeverity } from './severity.js';
 import { capDepth, MAX_DEPTH } from './depth.js';
 import { checkEventInput, toAuditEvent, type SeverityCache } from './eventCheck.js';
-import { AuditEventInputSchema, type AuditEvent } from './eventSchema.js';
+import { auditEventInputChecker, type AuditEvent } from './eventSchema.js';
 
 export * from './eventSchema.js';
 
@@ -19,7 +19,7 @@ export class AuditEventError extends Error {
   }
 }
 
-/** Formats zod issues as `path: message` lines a developer can act on. */
+/** Formats a schema's issues as `path: message` lines a developer can act on. */
 export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }): string[] {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
 }
@@ -34,7 +34,7 @@ export function capEventDepth(input: unknown): unknown {
 
 /**
  * Normalizes one event without throwing: the way to skip a malformed event and keep the rest. Sound
- * events take a fast hand-written path; the schema explains the others, after their values are cut to
+ * events take a fast hand-written path; the checkers explain the others, after their values are cut to
  * a safe depth (so no event, however deep, can overflow the stack).
  */
 export function safeNormalizeAuditEvent(
@@ -52,11 +52,11 @@ export function safeNormalizeAuditEvent(
   return normalizeWithSchema(check.status === 'bad' ? capEventDepth(source) : source, defaults);
 }
 
-/** The schema's reading of an event: its normalized form, or every issue with it. */
+/** The checkers' reading of an event: its normalized form, or every issue with it. */
 function normalizeWithSchema(input: unknown, defaults: { tenantId?: string; id?: string }): NormalizeResult {
-  const parsed = AuditEventInputSchema.safeParse(input, SCHEMA_MESSAGES);
-  if (!parsed.success) return { ok: false, issues: formatIssues(parsed.error) };
-  const { severity, severityRank, ...rest } = parsed.data;
+  const parsed = check(auditEventInputChecker, input);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const { severity, severityRank, ...rest } = parsed.value;
   const id = rest.id ?? defaults.id;
   const tenantId = rest.tenantId ?? defaults.tenantId;
   const issues: string[] = [];

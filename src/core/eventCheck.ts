@@ -1,7 +1,7 @@
 /**
  * The fast path into the event model. Checking a million host events with a schema library costs
- * seconds; these hand-written checks accept exactly what `AuditEventInputSchema` accepts (the schema
- * stays the definition, and explains every event these reject) at a fraction of the cost, with no
+ * seconds; these checks accept exactly what `auditEventInputChecker` accepts (that checker stays the
+ * definition, and explains every event these reject) at a fraction of the cost, with no
  * allocation for an event that is fine.
  */
 import { checkJson } from './depth.js';
@@ -18,7 +18,7 @@ export interface EventFacts {
   severity: { label: string; rank: number };
 }
 
-/** `ok`: sound. `deep`: sound but for values nested too deeply (cap them, then check again). `bad`: explain with the schema. */
+/** `ok`: sound. `deep`: sound but for values nested too deeply (cap them, then check again). `bad`: explain with the checker. */
 export type EventCheck = { status: 'ok'; facts: EventFacts } | { status: 'deep' } | { status: 'bad' };
 
 const OPTIONAL_STRINGS = [

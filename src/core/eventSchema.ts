@@ -1,21 +1,23 @@
 /**
- * The event model's schemas and the types read from them. No logic that checks or normalizes events lives here
+ * The event model's types and the checkers that read them (`check.ts`). No logic that checks or normalizes events lives here
  * (that is `event.ts`, over `eventCheck.ts`), so every module can take these types without a cycle.
  */
-import * as z from 'zod/mini';
+import { array, int, minLength, number, object, oneOf, optional, record, refine, string, type Checker } from './check.js';
+import { checkJson } from './depth.js';
 import { parseEventTime, parseTimestamp, toIsoUtc } from './time.js';
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-const json = z.json() as z.ZodMiniType<JsonValue>;
+/** Any JSON value (plain objects, finite numbers). Events are cut to a safe depth before they are read. */
+const json: Checker<JsonValue> = (value, path, issues) => {
+  const found = checkJson(value, 1000);
+  if (found !== 'ok') issues.push({ path, fatal: true, message: found === 'invalid' ? 'matches none of the allowed forms' : 'nested too deeply' });
+  return value as JsonValue;
+};
+const optionalString = optional(string());
 
-export const AuditActorSchema = z.object({
-  id: z.optional(z.string()),
-  email: z.optional(z.string()),
-  name: z.optional(z.string()),
-  type: z.optional(z.string()),
-});
+const actor = object({ id: optionalString, email: optionalString, name: optionalString, type: optionalString });
 /** Who did it. (The type is written out for the API report; `test/types` checks it against the schema.) */
 export interface AuditActor {
   id?: string;
@@ -25,11 +27,7 @@ export interface AuditActor {
   type?: string;
 }
 
-export const EntityChangeSchema = z.object({
-  field: z.string(),
-  before: z.optional(json),
-  after: z.optional(json),
-});
+const change = object({ field: string(), before: optional(json), after: optional(json) });
 /** One changed property of an entity, fullstackhero's `EntityChange` style. */
 export interface EntityChange {
   field: string;
@@ -37,37 +35,40 @@ export interface EntityChange {
   after?: JsonValue;
 }
 
-const isoUtc = z.string().check(
-  z.refine((value) => parseTimestamp(value) !== undefined && value.endsWith('Z'), {
-    message: 'must be an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00.000Z',
-  }),
+const isoUtc = string(
+  refine((value) => parseTimestamp(value) !== undefined && value.endsWith('Z'), 'must be an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00.000Z'),
 );
-const nonEmpty = () => z.string().check(z.minLength(1));
+const nonEmpty = string(minLength(1));
 
-/** The schema of `AuditEvent` (its fields are documented there). */
-export const AuditEventSchema = z.object({
-  id: nonEmpty(),
+/** What every event has beyond its identity, time and severity. */
+const eventBody = {
+  action: string(),
+  resource: optionalString,
+  resourceId: optionalString,
+  message: optionalString,
+  actor: optional(actor),
+  ip: optionalString,
+  userAgent: optionalString,
+  eventType: optionalString,
+  source: optionalString,
+  correlationId: optionalString,
+  traceId: optionalString,
+  requestId: optionalString,
+  tags: optional(array(string())),
+  changes: optional(array(change)),
+  payload: optional(json),
+  fields: optional(record(json)),
+};
+
+/** Reads a normalized `AuditEvent` (its fields are documented there). */
+export const auditEventChecker = object({
+  id: nonEmpty,
   timestamp: isoUtc,
-  tenantId: nonEmpty(),
-  severity: z.string(),
-  severityRank: z.int(),
-  action: z.string(),
-  resource: z.optional(z.string()),
-  resourceId: z.optional(z.string()),
-  message: z.optional(z.string()),
-  actor: z.optional(AuditActorSchema),
-  ip: z.optional(z.string()),
-  userAgent: z.optional(z.string()),
-  eventType: z.optional(z.string()),
-  source: z.optional(z.string()),
-  correlationId: z.optional(z.string()),
-  traceId: z.optional(z.string()),
-  requestId: z.optional(z.string()),
-  tags: z.optional(z.array(z.string())),
-  changes: z.optional(z.array(EntityChangeSchema)),
-  payload: z.optional(json),
-  fields: z.optional(z.record(z.string(), json)),
-});
+  tenantId: nonEmpty,
+  severity: string(),
+  severityRank: int(),
+  ...eventBody,
+}) as Checker<AuditEvent>;
 /** The one normalized event every adapter produces and everything inside the library reads. */
 export interface AuditEvent {
   id: string;
@@ -99,30 +100,34 @@ export interface AuditEvent {
   fields?: Record<string, JsonValue>;
 }
 
-const timestampInput = z.pipe(
-  z.union([z.string(), z.number(), z.date()]),
-  z.transform((value, ctx) => {
-    const ms = parseEventTime(value);
-    if (typeof ms === 'string') {
-      ctx.issues.push({ code: 'custom', message: ms, input: value });
-      return z.NEVER;
-    }
-    return toIsoUtc(ms);
-  }),
-);
+/** A time as a string, epoch ms or a `Date`, read as canonical ISO 8601 UTC. */
+const timestampInput: Checker<string> = (value, path, issues) => {
+  const isDate = value instanceof Date;
+  if (!(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || (isDate && !Number.isNaN(value.getTime())))) {
+    issues.push({ path, fatal: true, message: 'matches none of the allowed forms' });
+    return '';
+  }
+  const ms = parseEventTime(value as string | number | Date);
+  if (typeof ms === 'string') {
+    issues.push({ path, message: ms });
+    return '';
+  }
+  return toIsoUtc(ms);
+};
 
 /**
  * What a caller may hand in (to `create`, to `createMockAdapter({ events })`, or from an HTTP dialect):
  * timestamps in any ISO 8601 form or epoch ms, severities as labels or fullstackhero integers,
  * and no rank (it is computed). `id` and `tenantId` may be left to the adapter.
  */
-export const AuditEventInputSchema = z.extend(AuditEventSchema, {
-  id: z.optional(nonEmpty()),
-  tenantId: z.optional(nonEmpty()),
+export const auditEventInputChecker = object({
+  id: optional(nonEmpty),
   timestamp: timestampInput,
-  severity: z.optional(z.union([z.string(), z.number()])),
-  severityRank: z.optional(z.int()),
-});
+  tenantId: optional(nonEmpty),
+  severity: optional(oneOf<string | number>(string(), number())),
+  severityRank: optional(int()),
+  ...eventBody,
+}) as Checker<Omit<AuditEventInput, 'timestamp'> & { timestamp: string }>;
 /**
  * What a caller may hand in: timestamps in any ISO 8601 form or epoch ms (or a Date), severities as labels or
  * fullstackhero integers, no rank; `id` and `tenantId` may be left to the adapter.

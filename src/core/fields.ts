@@ -1,5 +1,4 @@
-import { SCHEMA_MESSAGES } from './schemaIssues.js';
-import * as z from 'zod/mini';
+import { array, boolean, check, int, literal, maxLength, maximum, minimum, minLength, object, optional, string, trimmed, withDefault, type Checker } from './check.js';
 import type { AuditEvent, JsonValue } from './event.js';
 import { hasOwn, own } from './own.js';
 
@@ -9,21 +8,22 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 /** Custom field names: a letter, then letters, digits or `_` (safe in URLs, CSV headers and query strings). */
 export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
-/** The schema of `FieldDefinition` (its fields are documented there). */
-export const FieldDefinitionSchema = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(64)),
-  displayName: z.string().check(z.trim(), z.minLength(1, 'Display name is required'), z.maxLength(80)),
-  type: z.enum(FIELD_TYPES),
-  visible: z._default(z.boolean(), true),
-  showInDetails: z._default(z.boolean(), true),
-  filterable: z._default(z.boolean(), false),
-  sortable: z._default(z.boolean(), false),
-  custom: z._default(z.boolean(), false),
-  width: z.optional(z.int().check(z.minimum(40), z.maximum(2000))),
-  order: z._default(z.int(), 0),
-  options: z.optional(z.array(z.string())),
-  valueFrom: z.optional(z.string().check(z.maxLength(200))),
-});
+/** Reads a `FieldDefinition` (its fields are documented there), the flags and the order defaulted. */
+const fieldChecker = object({
+  name: string(minLength(1), maxLength(64)),
+  displayName: trimmed(minLength(1, 'Display name is required'), maxLength(80)),
+  type: literal(FIELD_TYPES),
+  visible: withDefault(boolean, true),
+  showInDetails: withDefault(boolean, true),
+  filterable: withDefault(boolean, false),
+  sortable: withDefault(boolean, false),
+  custom: withDefault(boolean, false),
+  width: optional(int(minimum(40), maximum(2000))),
+  order: withDefault(int(), 0),
+  options: optional(array(string())),
+  valueFrom: optional(string(maxLength(200))),
+}) as Checker<FieldDefinition>;
+export const dataStructureChecker = object({ fields: array(fieldChecker) });
 /** One field of a tenant's log. (Written out for the API report; `test/types` checks it against the schema.) */
 export interface FieldDefinition {
   name: string;
@@ -180,15 +180,11 @@ export class DataStructureError extends Error {
  * structure can never lose the columns the log depends on. Throws `DataStructureError`.
  */
 export function parseDataStructure(input: unknown): DataStructure {
-  const parsed = z.object({ fields: z.array(FieldDefinitionSchema) }).safeParse(input, SCHEMA_MESSAGES);
-  if (!parsed.success) {
-    throw new DataStructureError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
-  }
+  const parsed = check(dataStructureChecker, input);
+  if (!parsed.ok) throw new DataStructureError(parsed.issues);
   const issues: string[] = [];
   const seen = new Set<string>();
-  for (const field of parsed.data.fields) {
+  for (const field of parsed.value.fields) {
     if (seen.has(field.name)) issues.push(`${field.name}: the name is used twice`);
     seen.add(field.name);
     const builtInField = BUILT_IN_FIELDS.find((f) => f.name === field.name);
@@ -208,7 +204,7 @@ export function parseDataStructure(input: unknown): DataStructure {
     }
   }
   if (issues.length) throw new DataStructureError(issues);
-  const fields = [...parsed.data.fields];
+  const fields = [...parsed.value.fields];
   for (const missing of BUILT_IN_FIELDS) {
     if (!seen.has(missing.name)) fields.push({ ...missing, visible: false });
   }

@@ -1,6 +1,4 @@
-import { SCHEMA_MESSAGES } from './schemaIssues.js';
-import * as z from 'zod/mini';
-import { formatIssues } from './event.js';
+import { array, check, literal, maxLength, minLength, number, object, oneOf, optional, refine, string, type Checker } from './check.js';
 import { BUILT_IN_FIELDS, type FieldDefinition, type FieldType } from './fields.js';
 import { DAY, HOUR, parseTimestamp } from './time.js';
 import { QUERY_LIMITS } from './queryLimits.js';
@@ -41,13 +39,13 @@ export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly FilterOperat
   json: ['contains'],
 };
 
-const scalar = z.union([z.string().check(z.maxLength(QUERY_LIMITS.valueChars)), z.number()]);
-const isoDateTime = z.string().check(z.refine((v) => parseTimestamp(v) !== undefined, 'must be an ISO 8601 date-time'));
+const scalar = oneOf<string | number>(string(maxLength(QUERY_LIMITS.valueChars)), number());
+const isoDateTime = string(refine((v) => parseTimestamp(v) !== undefined, 'must be an ISO 8601 date-time'));
 
-export const FieldFilterSchema = z.object({
-  field: z.string().check(z.minLength(1)),
-  op: z.enum(FILTER_OPERATORS),
-  value: z.union([scalar, z.array(scalar).check(z.maxLength(QUERY_LIMITS.values))]),
+const fieldFilter: Checker<FieldFilter> = object({
+  field: string(minLength(1)),
+  op: literal(FILTER_OPERATORS),
+  value: oneOf<FieldFilter['value']>(scalar, array(scalar, maxLength(QUERY_LIMITS.values))),
 });
 /** One filter on one field. (Written out for the API report; `test/types` checks it against the schema.) */
 export interface FieldFilter {
@@ -57,30 +55,33 @@ export interface FieldFilter {
   value: string | number | (string | number)[];
 }
 
-export const TimeRangeSchema = z.union([
-  z.strictObject({ preset: z.enum(TIME_PRESETS) }),
-  z.strictObject({ from: z.optional(isoDateTime), to: z.optional(isoDateTime) }).check(
-    z.refine((r) => !r.from || !r.to || parseTimestamp(r.from)! <= parseTimestamp(r.to)!, {
-      message: '"from" must not be after "to"',
-    }),
+/** Reads a time range: a preset, or a span whose ends parse and come in order. */
+export const timeRangeChecker: Checker<TimeRange> = oneOf<TimeRange>(
+  object({ preset: literal(TIME_PRESETS) }, { strict: true }),
+  object(
+    { from: optional(isoDateTime), to: optional(isoDateTime) },
+    { strict: true, rules: [refine((r) => !r.from || !r.to || parseTimestamp(r.from)! <= parseTimestamp(r.to)!, '"from" must not be after "to"')] },
   ),
-]);
+);
 /** A preset relative to now, or an absolute span (either end may be open), ISO 8601. */
 export type TimeRange = { preset: TimePreset } | { from?: string; to?: string };
 
-export const SortSchema = z.object({ field: z.string().check(z.minLength(1)), direction: z.enum(['asc', 'desc']) });
+const sortChecker = object({ field: string(minLength(1)), direction: literal(['asc', 'desc']) });
 export interface AuditSort {
   field: string;
   direction: 'asc' | 'desc';
 }
 
-export const AuditQuerySchema = z.strictObject({
-  search: z.optional(z.string().check(z.maxLength(QUERY_LIMITS.search))),
-  severities: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(QUERY_LIMITS.valueChars))).check(z.maxLength(QUERY_LIMITS.severities))),
-  timeRange: z.optional(TimeRangeSchema),
-  filters: z.optional(z.array(FieldFilterSchema).check(z.maxLength(QUERY_LIMITS.filters))),
-  sort: z.optional(SortSchema),
-});
+const auditQueryChecker: Checker<AuditQuery> = object(
+  {
+    search: optional(string(maxLength(QUERY_LIMITS.search))),
+    severities: optional(array(string(minLength(1), maxLength(QUERY_LIMITS.valueChars)), maxLength(QUERY_LIMITS.severities))),
+    timeRange: optional(timeRangeChecker),
+    filters: optional(array(fieldFilter, maxLength(QUERY_LIMITS.filters))),
+    sort: optional(sortChecker),
+  },
+  { strict: true },
+);
 /** What the log shows: search, severities, time range, field filters, sort. Every part optional. */
 export interface AuditQuery {
   search?: string;
@@ -125,9 +126,9 @@ function checkFilterValue(filter: FieldFilter, type: FieldType): string | undefi
  * Returns the query with search text trimmed and empty parts removed.
  */
 export function parseAuditQuery(input: unknown, fields: readonly FieldDefinition[] = BUILT_IN_FIELDS): AuditQuery {
-  const parsed = AuditQuerySchema.safeParse(input ?? {}, SCHEMA_MESSAGES);
-  if (!parsed.success) throw new AuditQueryError(formatIssues(parsed.error));
-  const query = parsed.data;
+  const parsed = check(auditQueryChecker, input ?? {});
+  if (!parsed.ok) throw new AuditQueryError(parsed.issues);
+  const query = parsed.value;
   const byName = new Map(fields.map((f) => [f.name, f]));
   const issues: string[] = [];
   for (const filter of query.filters ?? []) {

@@ -1,8 +1,8 @@
-import { SCHEMA_MESSAGES } from './schemaIssues.js';
+import type { Issue } from './check.js';
 import type { AuditQuery, FieldFilter, TimeRange } from './query.js';
 import { QUERY_LIMITS, capQuery } from './queryLimits.js';
 import {
-  AuditQuerySchema,
+  timeRangeChecker,
   FILTER_OPERATORS,
   TIME_PRESETS,
   compactQuery,
@@ -104,9 +104,10 @@ export function queryFromSearchParams(
     if (from !== undefined || to !== undefined) timeRange = { ...(from && { from }), ...(to && { to }) };
   }
   if (timeRange) {
-    const checked = AuditQuerySchema.shape.timeRange.safeParse(timeRange, SCHEMA_MESSAGES);
-    if (checked.success) query.timeRange = timeRange;
-    else issues.push(`time range: ${checked.error.issues.map((i) => i.message).join(', ')}`);
+    const found: Issue[] = [];
+    timeRangeChecker(timeRange, [], found);
+    if (!found.length) query.timeRange = timeRange;
+    else issues.push(`time range: ${found.map((i) => i.message).join(', ')}`);
   }
   const filters: FieldFilter[] = [];
   const rawFilters = sp.getAll(`${p}filter`);

@@ -8,17 +8,13 @@ import type * as z from 'zod/mini';
 export function schemaMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : `expected ${issue.expected}, received ${describe(issue.input)}`;
+      return issue.input === undefined ? 'required' : `expected ${issue.expected}, received ${describeValue(issue.input)}`;
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `must have at least ${String(issue.minimum)} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `must be at least ${String(issue.minimum)}`;
+      return sizeMessage(issue.code, issue.minimum, issue.origin);
     case 'too_big':
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `must have at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `must be at most ${String(issue.maximum)}`;
+      return sizeMessage(issue.code, issue.maximum, issue.origin);
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
@@ -32,7 +28,16 @@ export function schemaMessage(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-function describe(value: unknown): string {
+/** "must have at least 3 characters", "must be at most 2000": a size or length out of bounds. */
+export function sizeMessage(code: 'too_small' | 'too_big', bound: number | bigint, origin: string): string {
+  const bounded = code === 'too_small' ? 'at least' : 'at most';
+  return origin === 'string' || origin === 'array'
+    ? `must have ${bounded} ${String(bound)} ${origin === 'string' ? 'characters' : 'items'}`
+    : `must be ${bounded} ${String(bound)}`;
+}
+
+/** How a value of the wrong kind is named in a message. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && !Number.isInteger(value)) return 'a fraction';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuditEventError,
-  AuditEventSchema,
+  auditEventChecker,
   normalizeAuditEvent,
   safeNormalizeAuditEvent,
 } from '../../src/core/event';
 import { parseTimestamp } from '../../src/core/time';
+import { check } from '../../src/core/check';
 
 describe('normalizeAuditEvent', () => {
   it('carries a Frontegg row: user, email, resource, action, severity, ip, json and custom keys', () => {
@@ -21,7 +22,7 @@ describe('normalizeAuditEvent', () => {
       payload: { nested: { ok: true } },
       fields: { department: 'Sales' },
     });
-    expect(AuditEventSchema.parse(event)).toEqual(event);
+    expect(check(auditEventChecker, event)).toEqual({ ok: true, value: event });
     expect(event).toMatchObject({ severity: 'Medium', severityRank: 40, fields: { department: 'Sales' } });
   });
 

@@ -247,8 +247,8 @@ export class HttpClient {
     );
   }
 
-  /** Sends a request and returns its JSON body, checked against `schema`. */
-  async json<T>(request: HttpRequest, schema: z.ZodMiniType<T>): Promise<T> {
+  /** Sends a request and returns its JSON body, checked against `schema` (a zod schema, or a `JsonReader`). */
+  async json<T>(request: HttpRequest, schema: z.ZodMiniType<T> | JsonReader<T>): Promise<T> {
     const response = await this.send(request);
     const type = response.headers.get('content-type') ?? '';
     if (!/\bjson\b/i.test(type)) {
@@ -272,23 +272,32 @@ export class HttpClient {
         cause: error,
       });
     }
-    let parsed: ReturnType<typeof schema.safeParse>;
+    let parsed: JsonRead<T>;
     try {
-      parsed = schema.safeParse(body, SCHEMA_MESSAGES);
+      parsed = typeof schema === 'function' ? schema(body) : fromZod(schema.safeParse(body, SCHEMA_MESSAGES));
     } catch (error) {
       throw new AuditApiError('invalid-response', `${this.describe(request)} answered with JSON that could not be read (${String(error)}).`, {
         status: response.status,
         cause: error,
       });
     }
-    if (!parsed.success) {
-      const issues = formatIssues(parsed.error);
+    if (!parsed.ok) {
+      const { issues } = parsed;
       throw new AuditApiError(
         'invalid-response',
         `${this.describe(request)} answered with an unexpected shape: ${issues.slice(0, 3).join('; ')}`,
         { status: response.status, issues },
       );
     }
-    return parsed.data;
+    return parsed.value;
   }
+}
+
+/** What a `JsonReader` makes of a body: its value, or the lines that say what is wrong (`path: message`). */
+export type JsonRead<T> = { ok: true; value: T } | { ok: false; issues: string[] };
+/** Reads a JSON body without a schema library (the native dialect's readers are these). */
+export type JsonReader<T> = (body: unknown) => JsonRead<T>;
+
+function fromZod<T>(parsed: z.core.util.SafeParseResult<T>): JsonRead<T> {
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: formatIssues(parsed.error) };
 }

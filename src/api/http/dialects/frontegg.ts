@@ -5,7 +5,7 @@ import { resolveTimeRange, type AuditQuery } from '../../../core/query.js';
 import type { PageRequest } from '../../../core/page.js';
 import { own, setOwn } from '../../../core/own.js';
 import { AuditApiError } from '../../errors.js';
-import { csvBody, readOne, readRows, rows, unsupported, type Dialect } from './shared.js';
+import { csvBody, readOne, readRows, unsupported, type Dialect } from './shared.js';
 import { FRONTEGG_CAPABILITIES } from './catalog.js';
 
 /** Frontegg's audits API as its admin portal uses it. Tenant in `frontegg-tenant-id`. */
@@ -236,7 +236,7 @@ export const fronteggDialect: Dialect = {
         params.set('count', String(page.limit));
         const body = await client.json(
           { path: '/audits', query: params, headers: tenant(tenantId), signal: options?.signal },
-          z.object({ data: rows, total: z.int().check(z.nonnegative()) }),
+          z.object({ data: z.array(z.unknown()), total: z.int().check(z.nonnegative()) }),
         );
         const { events, skipped } = readRows(body.data, fromRow, tenantId);
         return { events, total: body.total, offset, ...(skipped.length && { skipped }) };
@@ -252,7 +252,7 @@ export const fronteggDialect: Dialect = {
         const params = new URLSearchParams({ _id: id, offset: '0', count: '1' });
         const body = await client.json(
           { path: '/audits', query: params, headers: tenant(tenantId), signal: options?.signal },
-          z.object({ data: rows, total: z.number() }),
+          z.object({ data: z.array(z.unknown()), total: z.number() }),
         );
         if (!body.data.length) throw new AuditApiError('not-found', `No audit event with id "${id}".`, { status: 404 });
         return readOne(body.data[0], fromRow, tenantId, 'GET /audits');

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import { AuditEventSchema } from '../../../core/event.js';
+import { array, int, literal, minimum, nullable, number, object, optional, orElse, positive, reader, record, string, unknown, type Checker } from '../../../core/check.js';
+import { auditEventChecker } from '../../../core/event.js';
 import { parseDataStructure } from '../../../core/fields.js';
 import type { AuditStats } from '../../../core/page.js';
 import { SEVERITY_LEVELS, type SeverityLevel } from '../../../core/severity.js';
@@ -12,33 +12,39 @@ import { nativeViews } from './nativeViews.js';
 /** Our own REST protocol (docs/protocol.md): everything the component can do. Tenant in `X-Tenant-Id`. */
 export const TENANT_HEADER = 'x-tenant-id';
 
-const PageSchema = z.object({
+const count = int(minimum(0));
+const pageChecker = object({
   events: rows,
-  total: z.optional(z.int().check(z.nonnegative())),
-  offset: z.optional(z.int().check(z.nonnegative())),
-  nextCursor: z.optional(z.nullable(z.string())),
+  total: optional(count),
+  offset: optional(count),
+  nextCursor: optional(nullable(string())),
 });
-const StatsSchema = z.object({
-  total: z.int().check(z.nonnegative()),
-  bySeverity: z.array(z.object({ label: z.string(), rank: z.number(), count: z.int().check(z.nonnegative()) })),
-  histogram: z.object({
-    bucketMs: z.number().check(z.positive()),
-    buckets: z.array(
-      z.object({
-        start: z.string(),
-        end: z.string(),
-        count: z.int().check(z.nonnegative()),
+/** Counts by severity level: only levels we know, each a count. */
+const levelCounts: Checker<Partial<Record<SeverityLevel, number>>> = (value, path, issues) => {
+  const counts = record(count)(value, path, issues);
+  for (const key of Object.keys(counts)) literal(SEVERITY_LEVELS)(key, [...path, key], issues);
+  return counts;
+};
+const statsChecker: Checker<AuditStats> = object({
+  total: count,
+  bySeverity: array(object({ label: string(), rank: number(), count })),
+  histogram: object({
+    bucketMs: number(positive),
+    buckets: array(
+      object({
+        start: string(),
+        end: string(),
+        count,
         // Optional: counts by severity level (the chart stacks by them). One that cannot be read is dropped
         // (the bar is drawn whole), never a reason to lose the histogram.
-        bySeverity: z.catch(
-          z.optional(z.partialRecord(z.enum(SEVERITY_LEVELS as [SeverityLevel, ...SeverityLevel[]]), z.int().check(z.nonnegative()))),
-          undefined,
-        ),
+        bySeverity: orElse(optional(levelCounts), undefined),
       }),
     ),
   }),
-}) satisfies z.ZodMiniType<AuditStats>;
-const FieldsSchema = z.object({ fields: z.array(z.unknown()) });
+});
+const fieldsChecker = object({ fields: array(unknown) });
+/** The readers of the answers that have a shape of their own (tests hold them to the protocol's schemas). */
+export const nativeReaders = { page: pageChecker, stats: statsChecker };
 const asInput = (row: Record<string, unknown>) => row;
 
 export const nativeDialect: Dialect = {
@@ -71,7 +77,7 @@ export const nativeDialect: Dialect = {
         else if (page.cursor) params.set('cursor', page.cursor);
         const body = await client.json(
           { path: '/events', query: params, headers: tenant(tenantId), signal: options?.signal },
-          PageSchema,
+          reader(pageChecker),
         );
         const { events, skipped } = readRows(body.events, asInput, tenantId);
         return {
@@ -84,25 +90,25 @@ export const nativeDialect: Dialect = {
       async get({ tenantId, id }, options) {
         const body = await client.json(
           { path: `/events/${enc(id)}`, headers: tenant(tenantId), signal: options?.signal },
-          z.unknown(),
+          reader(unknown),
         );
         return readOne(body, asInput, tenantId, `GET /events/${id}`);
       },
       async stats({ tenantId, query, maxBuckets }, options) {
         const params = queryToSearchParams(query);
         if (maxBuckets) params.set('buckets', String(clampBuckets(maxBuckets)));
-        const stats = await client.json({ path: '/stats', query: params, headers: tenant(tenantId), signal: options?.signal }, StatsSchema);
+        const stats = await client.json({ path: '/stats', query: params, headers: tenant(tenantId), signal: options?.signal }, reader(statsChecker));
         // However many buckets the server sends, the chart gets at most what it asked for (neighbours merged).
         return { ...stats, histogram: capHistogram(stats.histogram, clampBuckets(maxBuckets)) };
       },
       async getDataStructure({ tenantId }, options) {
-        const body = await client.json({ path: '/data-structure', headers: tenant(tenantId), signal: options?.signal }, FieldsSchema);
+        const body = await client.json({ path: '/data-structure', headers: tenant(tenantId), signal: options?.signal }, reader(fieldsChecker));
         return dataStructure(body, 'GET /data-structure');
       },
       async saveDataStructure({ tenantId, dataStructure: ds }, options) {
         const body = await client.json(
           { method: 'PUT', path: '/data-structure', body: ds, headers: tenant(tenantId), signal: options?.signal },
-          FieldsSchema,
+          reader(fieldsChecker),
         );
         return dataStructure(body, 'PUT /data-structure');
       },
@@ -120,7 +126,7 @@ export const nativeDialect: Dialect = {
       async create({ tenantId, event }, options) {
         const body = await client.json(
           { method: 'POST', path: '/events', body: event, headers: tenant(tenantId), signal: options?.signal },
-          z.looseObject(AuditEventSchema.shape),
+          reader(auditEventChecker),
         );
         return readOne(body, asInput, tenantId, 'POST /events');
       },

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { array, unknown } from '../../../core/check.js';
 import { safeNormalizeAuditEvent, type AuditEvent } from '../../../core/event.js';
 import type { SkippedEvent } from '../../../core/page.js';
 import type { AdapterCapabilities, AuditLogsAdapter } from '../../adapter.js';
@@ -12,7 +12,7 @@ export interface Dialect {
 }
 
 /** Rows as unknown JSON, so one malformed row is skipped rather than failing the page. */
-export const rows = z.array(z.unknown());
+export const rows = array(unknown);
 
 /** Maps each row to an event; a row that cannot be read is reported in `skipped` and left out. */
 export function readRows(
