@@ -11,7 +11,7 @@ import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
 import { chHourStats, chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, prepareRecords, searchText, hourSplit, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, searchText, hourSplit, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -139,9 +139,12 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
       const rows = await select<{ event: string }>(`SELECT event FROM audit_events WHERE ${where} ORDER BY ${order} LIMIT ${p.add(limit + 1, 'UInt32')} OFFSET ${p.add(offset, 'UInt64')}`, p);
       const events = eventsOf(rows.slice(0, limit));
       if (page.type === 'cursor') return { events, nextCursor: nextCursor(events, rows.length > limit, sort.field === 'timestamp', offset, limit) };
-      const c = new ChParams();
-      const [counted] = await select<{ n: string }>(`SELECT count() AS n FROM audit_events WHERE ${chWhereOf(tenantId, query, fields, now, c)}`, c);
-      return { events, total: Number(counted?.n ?? 0), offset };
+      const total = await offsetTotal(query, { offset, found: events.length, more: rows.length > limit }, async () => {
+        const c = new ChParams();
+        const [counted] = await select<{ n: string }>(`SELECT count() AS n FROM audit_events WHERE ${chWhereOf(tenantId, query, fields, now, c)}`, c);
+        return Number(counted?.n ?? 0);
+      });
+      return { events, ...total, offset };
     },
 
     get,

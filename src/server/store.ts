@@ -122,6 +122,22 @@ export function nextCursor(events: readonly AuditEvent[], more: boolean, byTime:
   return byTime ? encodeCursor({ t: last.timestamp, i: last.id }) : encodeCursor({ o: offset + limit });
 }
 
+/**
+ * An offset page's total, when it costs nothing or little: the page ended the matches (`offset` plus what it
+ * holds), or `count` runs (time, severity and the kept counts answer those fast). A search or a field filter
+ * reads every matching row to count: that page is answered as soon as its rows are found, `counting`, and the
+ * stats of the same query (which the viewer asks for anyway) give the total.
+ */
+export async function offsetTotal(
+  query: AuditQuery,
+  page: { offset: number; found: number; more: boolean },
+  count: () => Promise<number>,
+): Promise<{ total: number } | { counting: true }> {
+  if (!page.more && (page.found > 0 || page.offset === 0)) return { total: page.offset + page.found };
+  if (query.search?.trim() || query.filters?.length) return { counting: true };
+  return { total: await count() };
+}
+
 /** The histogram's buckets over [from, to): the bucket size, where bucket 0 starts, and how many. */
 function histogramFrame(from: number, to: number, maxBuckets: number) {
   const bucketMs = chooseBucketSize(from, to, maxBuckets);

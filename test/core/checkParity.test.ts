@@ -129,6 +129,7 @@ const page = nearly({
   total: fc.integer({ min: -1, max: 9 }),
   offset: fc.integer({ min: -1, max: 9 }),
   nextCursor: fc.oneof(str, fc.constant(null)),
+  counting: fc.boolean(),
 });
 
 /**

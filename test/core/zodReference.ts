@@ -126,6 +126,8 @@ export const PageSchema = z.object({
   total: z.optional(z.int().check(z.nonnegative())),
   offset: z.optional(z.int().check(z.nonnegative())),
   nextCursor: z.optional(z.nullable(z.string())),
+  // Added with the server's pages that answer before counting (docs/protocol.md).
+  counting: z.optional(z.boolean()),
 });
 
 export const StatsSchema = z.object({

@@ -60,6 +60,31 @@ export function describeServerStore(name: string, open: OpenStore): void {
       expect((await get('/events?limit=1', 'acme|audit:read')).status).toBe(200);
     });
 
+    it('answers a search page before counting the rest, and gives the total with the stats and on the last page', async () => {
+      type Page = { events: { actor?: { email?: string } }[]; total?: number; counting?: boolean };
+      const all = (await (await get('/events?limit=1000&offset=0', 'acme|audit:read')).json()) as Page;
+      // A term many events share: the domain of the actors' emails.
+      const term = '.example';
+      const matching = all.events.filter((e) => e.actor?.email?.includes(term)).length;
+      expect(matching).toBeGreaterThan(10);
+      const first = (await (await get(`/events?limit=10&offset=0&q=${term}`, 'acme|audit:read')).json()) as Page;
+      expect(first.events).toHaveLength(10);
+      expect(first).toMatchObject({ counting: true });
+      expect(first.total).toBeUndefined();
+      const stats = (await (await get(`/stats?q=${term}`, 'acme|audit:read')).json()) as { total: number };
+      expect(stats.total).toBe(matching);
+      const last = (await (await get(`/events?limit=1000&offset=0&q=${term}`, 'acme|audit:read')).json()) as Page;
+      expect(last).toMatchObject({ total: matching });
+      expect(last.counting).toBeUndefined();
+      // Without a search or a field filter, every page has its total.
+      expect(((await (await get('/events?limit=10&offset=0&severity=Info', 'acme|audit:read')).json()) as Page).total).toBeGreaterThan(0);
+      // The native dialect reads it so: the viewer says "counting" and takes the total from the stats.
+      const adapter = createHttpAdapter({ baseUrl: served.url, dialect: 'native', now: () => NOW, getToken: () => 'acme|audit:read' });
+      const page = await adapter.list({ tenantId: 'acme', query: { search: term }, page: { type: 'offset', offset: 0, limit: 10 } });
+      expect(page).toMatchObject({ counting: true, offset: 0 });
+      expect(page.total).toBeUndefined();
+    });
+
     it('records idempotently by id, keeps an event with a NUL character, and deletes by age for retention', async () => {
       const event = { id: 'evt_fixed', tenantId: 'acme', action: 'user.login', severity: 'Info', timestamp: new Date(NOW - 1000).toISOString() };
       expect((await served.store.record([event, event])).recorded).toHaveLength(2);

@@ -75,7 +75,14 @@ export function describeTenantIsolation(name: string, open: OpenStore): void {
           for await (const batch of store.exportEvents(tenantId, q, FIELDS, NOW)) exported.push(...batch);
           for (const e of [...byOffset.events, ...byCursor.events, ...exported]) expect(e.tenantId).toBe(tenantId);
           const expected = await memory.list({ tenantId, query: q, page: { type: 'offset', offset: 0, limit: 1000 } });
-          expect(byOffset.total).toBe(expected.total);
+          // A page that is not the last of a search or a field filter answers before counting; the stats count.
+          if (byOffset.counting) expect(expected.total).toBeGreaterThan(50);
+          else expect(byOffset.total).toBe(expected.total);
+          // Newest first (ties by id, as everywhere), the page holds what the memory engine's first 50 are.
+          if ((q.sort?.field ?? 'timestamp') === 'timestamp') {
+            expect(byOffset.events.map((e) => e.id)).toEqual(expected.events.slice(0, 50).map((e) => e.id));
+            expect(byCursor.events.map((e) => e.id)).toEqual(expected.events.slice(0, 20).map((e) => e.id));
+          }
           expect(stats.total).toBe(expected.total);
           const bySeverity = (list: readonly { label: string; count: number }[]) => Object.fromEntries(list.map((s) => [s.label, s.count]));
           expect(bySeverity(stats.bySeverity)).toEqual(bySeverity((await memory.stats({ tenantId, query: q, maxBuckets: 30 })).bySeverity));

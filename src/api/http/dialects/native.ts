@@ -1,4 +1,4 @@
-import { array, int, literal, minimum, nullable, number, object, optional, orElse, positive, reader, record, string, unknown, type Checker } from '../../../core/check.js';
+import { array, boolean, int, literal, minimum, nullable, number, object, optional, orElse, positive, reader, record, string, unknown, type Checker } from '../../../core/check.js';
 import { auditEventChecker } from '../../../core/event.js';
 import { parseDataStructure } from '../../../core/fields.js';
 import type { AuditStats } from '../../../core/page.js';
@@ -18,6 +18,8 @@ const pageChecker = object({
   total: optional(count),
   offset: optional(count),
   nextCursor: optional(nullable(string())),
+  // The server answered before counting every match: the total comes with the stats.
+  counting: optional(boolean),
 });
 /** Counts by severity level: only levels we know, each a count. */
 const levelCounts: Checker<Partial<Record<SeverityLevel, number>>> = (value, path, issues) => {
@@ -82,7 +84,7 @@ export const nativeDialect: Dialect = {
         const { events, skipped } = readRows(body.events, asInput, tenantId);
         return {
           events,
-          ...(body.total !== undefined && { total: body.total }),
+          ...(body.total !== undefined ? { total: body.total } : body.counting && page.type === 'offset' && { counting: true }),
           ...(page.type === 'offset' ? { offset: page.offset } : { nextCursor: body.nextCursor ?? null }),
           ...(skipped.length && { skipped }),
         };
