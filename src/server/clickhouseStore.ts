@@ -11,7 +11,7 @@ import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
 import { chHourStats, chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, searchText, hourSplit, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, SEARCH_WINDOW, searchFirstInWindow, searchText, hourSplit, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -66,6 +66,21 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
     queues.set(key, run.catch(() => undefined));
     return run;
   };
+
+  /** Where the tenant's newest (oldest, ascending) SEARCH_WINDOW events begin, by whole hours; none if it holds fewer. */
+  async function windowBound(tenantId: string, direction: 'asc' | 'desc'): Promise<number | undefined> {
+    const h = new ChParams();
+    const hours = await select<{ h: string; n: string }>(
+      `SELECT toUnixTimestamp(toStartOfHour(ts)) AS h, count() AS n FROM audit_events WHERE tenant_id = ${h.add(tenantId)} GROUP BY h ORDER BY h ${direction === 'asc' ? 'ASC' : 'DESC'}`,
+      h,
+    );
+    let seen = 0;
+    for (const hour of hours) {
+      seen += Number(hour.n);
+      if (seen >= (options.searchWindow ?? SEARCH_WINDOW)) return (Number(hour.h) + (direction === 'asc' ? 3600 : 0)) * 1000;
+    }
+    return undefined;
+  }
 
   const get = async (tenantId: string, id: string) =>
     eventsOf(await select('SELECT event FROM audit_events WHERE tenant_id = {t:String} AND id = {i:String} LIMIT 1', { t: tenantId, i: id }))[0];
@@ -136,7 +151,17 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
         if ('o' in cursor) offset = cursor.o;
         else where += ` AND ${after(sort.direction, Date.parse(cursor.t), cursor.i, p)}`;
       }
-      const rows = await select<{ event: string }>(`SELECT event FROM audit_events WHERE ${where} ORDER BY ${order} LIMIT ${p.add(limit + 1, 'UInt32')} OFFSET ${p.add(offset, 'UInt64')}`, p);
+      const pageSql = (w: string) => `SELECT event FROM audit_events WHERE ${w} ORDER BY ${order} LIMIT ${p.add(limit + 1, 'UInt32')} OFFSET ${p.add(offset, 'UInt64')}`;
+      let rows: { event: string }[] | undefined;
+      const bound = searchFirstInWindow(query) && !(page.type === 'cursor' && page.cursor) ? await windowBound(tenantId, sort.direction) : undefined;
+      if (bound !== undefined) {
+        // A search reads every row of the tenant, however few the page needs (reading backwards in order does
+        // not stop sooner here). The newest hours that hold about SEARCH_WINDOW events (from the counts
+        // projection) hold the page of most searches; a search that matches fewer reads the whole log.
+        const found = await select<{ event: string }>(pageSql(`${where} AND ts ${sort.direction === 'asc' ? '<' : '>='} ${chTime(bound, p)}`), p);
+        if (found.length > limit) rows = found;
+      }
+      rows ??= await select<{ event: string }>(pageSql(where), p);
       const events = eventsOf(rows.slice(0, limit));
       if (page.type === 'cursor') return { events, nextCursor: nextCursor(events, rows.length > limit, sort.field === 'timestamp', offset, limit) };
       const total = await offsetTotal(query, { offset, found: events.length, more: rows.length > limit }, async () => {

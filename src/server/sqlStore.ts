@@ -14,6 +14,8 @@ import {
   statsOf,
   nextCursor,
   offsetTotal,
+  searchFirstInWindow,
+  SEARCH_WINDOW,
   parsedJson,
   prepareRecords,
   searchText,
@@ -36,9 +38,6 @@ function withoutNul<T>(value: T): T {
 function arrayLiteral(values: readonly (string | number)[]): string {
   return `{${values.map((v) => `"${String(v).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 }
-
-/** The newest rows a search page looks through before it reads the whole log (see `list`). */
-const SEARCH_WINDOW = 50_000;
 
 /** Events per INSERT statement. */
 const INSERT_BATCH = 5000;
@@ -130,11 +129,11 @@ export async function sqlStore(
       const pageSql = (from: string) => `SELECT event FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${p.add(limit + 1)} OFFSET ${p.add(offset)}`;
       let rows: { event: unknown }[] | undefined;
       const mark = p.values.length;
-      if (sort.field === 'timestamp' && (query.search?.trim() || query.filters?.length)) {
+      if (searchFirstInWindow(query)) {
         // PostgreSQL guesses that a substring matches almost nothing, so it reads every row of the tenant and
         // sorts the matches. Most searches match more: the newest rows in time order (an index walk) hold the page.
         // When they do not, the whole log is read below, as before.
-        const recent = `(SELECT * FROM audit_events WHERE ${whereOf(tenantId, { timeRange: query.timeRange }, fields, now, p)}${after} ORDER BY ${order} LIMIT ${SEARCH_WINDOW}) AS recent`;
+        const recent = `(SELECT * FROM audit_events WHERE ${whereOf(tenantId, { timeRange: query.timeRange }, fields, now, p)}${after} ORDER BY ${order} LIMIT ${p.add(options.searchWindow ?? SEARCH_WINDOW)}) AS recent`;
         const found = (await db.query<{ event: unknown }>(pageSql(recent), p.values)).rows;
         if (found.length > limit) rows = found;
         else p.values.length = mark;

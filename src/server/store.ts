@@ -7,7 +7,7 @@ import type { DataStructure, FieldDefinition, FieldDefinitionInput } from '../co
 import { chooseBucketSize } from '../core/histogramBuckets.js';
 import { clampBuckets } from '../core/histogramCap.js';
 import type { AuditHistogram, AuditStats, EventPage, PageRequest } from '../core/page.js';
-import { resolveTimeRange, type AuditQuery } from '../core/query.js';
+import { DEFAULT_SORT, resolveTimeRange, type AuditQuery } from '../core/query.js';
 import { HOUR, toIsoUtc } from '../core/time.js';
 import type { ViewBookData } from '../core/viewBook.js';
 import { severityLevelOfRank } from '../core/severity.js';
@@ -53,6 +53,11 @@ export interface StoreOptions {
   statementTimeoutMs?: number;
   /** Create the tables and indexes if missing when the store starts. `false` where you run the shipped SQL yourself. @default true */
   migrate?: boolean;
+  /**
+   * How many of the tenant's newest events a page of a search or a field filter (sorted by time) looks through
+   * before it reads the whole log. @default 50000
+   */
+  searchWindow?: number;
 }
 
 /**
@@ -121,6 +126,12 @@ export function nextCursor(events: readonly AuditEvent[], more: boolean, byTime:
   if (!more || !last) return null;
   return byTime ? encodeCursor({ t: last.timestamp, i: last.id }) : encodeCursor({ o: offset + limit });
 }
+
+/** The newest rows a search page looks through before it reads the whole log (`StoreOptions.searchWindow`). */
+export const SEARCH_WINDOW = 50_000;
+
+/** Sorted by time with a search or a field filter: the page the stores look for among the newest rows first. */
+export const searchFirstInWindow = (query: AuditQuery) => (query.sort ?? DEFAULT_SORT).field === 'timestamp' && !!(query.search?.trim() || query.filters?.length);
 
 /**
  * An offset page's total, when it costs nothing or little: the page ended the matches (`offset` plus what it

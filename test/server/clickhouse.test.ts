@@ -11,6 +11,7 @@ import { createChdbConnection } from 'chdb/connection';
 import { afterAll, expect, it, vi } from 'vitest';
 import { clickhouseStore } from '../../src/server';
 import { describeServerStore } from './describeServerStore';
+import { describeTenantIsolation } from './tenantIsolation';
 import { ALL_SCOPES, serve } from './serve';
 import { normalized, schemaFile } from './schemaFiles';
 import { CLICKHOUSE_SCHEMA } from '../../src/server/clickhouseSql';
@@ -30,6 +31,11 @@ afterAll(async () => {
 describeServerStore('chDB (ClickHouse in process)', async () => {
   for (const table of ['audit_events', 'audit_data_structures', 'audit_views']) await client.command({ query: `DROP TABLE IF EXISTS ${table}` });
   return { store: await clickhouseStore({ client }) };
+});
+// A search page looks through the newest hours first: with a window this small, both ways are taken.
+describeTenantIsolation('chDB, searching the newest 60 events first', async () => {
+  for (const table of ['audit_events', 'audit_data_structures', 'audit_views']) await client.command({ query: `DROP TABLE IF EXISTS ${table}` });
+  return { store: await clickhouseStore({ client, searchWindow: 60 }) };
 });
 
 it('answers 503 naming the timeout when a query runs past max_execution_time, and tells the host', async () => {

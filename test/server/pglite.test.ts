@@ -7,12 +7,15 @@ import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it, vi } from 'vitest';
 import { pgliteStore } from '../../src/server';
 import { describeServerStore } from './describeServerStore';
+import { describeTenantIsolation } from './tenantIsolation';
 import { describeKeptCounts } from './keptCounts';
 
 // PGlite starts its WebAssembly PostgreSQL in each setup: seconds on a busy 2-core machine.
 vi.setConfig({ hookTimeout: 60_000, testTimeout: 60_000 });
 
 describeServerStore('PGlite', async () => ({ store: await pgliteStore() }));
+// A search page looks through the newest events first: with a window this small, both ways are taken.
+describeTenantIsolation('PGlite, searching the newest 60 events first', async () => ({ store: await pgliteStore({ searchWindow: 60 }) }));
 
 describe('a PGlite the host made', () => {
   it('is used as it is and left open for the host', async () => {

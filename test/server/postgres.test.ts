@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { postgresStore } from '../../src/server';
 import { describeServerStore } from './describeServerStore';
+import { describeTenantIsolation } from './tenantIsolation';
 import { describeKeptCounts } from './keptCounts';
 import { ALL_SCOPES, serve } from './serve';
 import { normalized, schemaFile } from './schemaFiles';
@@ -27,6 +28,10 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
   afterAll(() => server?.stop());
 
   describeServerStore('PostgreSQL', async () => ({ store: await postgresStore({ connectionString: await server.createDatabase() }) }));
+  // A search page looks through the newest events first: with a window this small, both ways are taken.
+  describeTenantIsolation('PostgreSQL, searching the newest 60 events first', async () => ({
+    store: await postgresStore({ connectionString: await server.createDatabase(), searchWindow: 60 }),
+  }));
 
   describe('kept counts', () => {
     describeKeptCounts(async () => {
