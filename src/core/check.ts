@@ -147,7 +147,8 @@ export function record<T>(item: Checker<T>): Checker<Record<string, T>> {
       return {};
     }
     const out: Record<string, T> = {};
-    for (const key of Object.keys(value)) out[key] = item(value[key], [...path, key], issues);
+    // Defined, not assigned: a key named "__proto__" stays a key (assigning it would set the copy's prototype).
+    for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: item(value[key], [...path, key], issues), enumerable: true, writable: true, configurable: true });
     return out;
   };
 }

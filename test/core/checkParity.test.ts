@@ -194,11 +194,16 @@ describe('the checkers read as the zod schemas they replaced', () => {
     same(dataStructureChecker, z.object({ fields: z.array(ref.FieldDefinitionSchema) }), nearly({ fields: fc.array(field, { maxLength: 3 }) }));
   });
 
-  it('keep a JSON value as sent, a "__proto__" key included, where zod would make it a prototype', () => {
+  it('keep a JSON value as sent, a "__proto__" key included, where zod would make it a prototype, in custom fields too', () => {
     const payload = JSON.parse('{"__proto__": {"admin": true}, "a": 1}') as Record<string, unknown>;
     const read = check(auditEventInputChecker, { timestamp: '2026-01-31T12:00:00.000Z', action: 'x', payload });
     expect(read.ok && read.value.payload).toBe(payload);
     expect(Object.getPrototypeOf(payload)).toBe(Object.prototype);
+    // Custom fields are read key by key: that key stays a field too.
+    const fields = JSON.parse('{"__proto__": "x", "region": "eu"}') as Record<string, unknown>;
+    const withFields = check(auditEventInputChecker, { timestamp: '2026-01-31T12:00:00.000Z', action: 'x', fields });
+    expect(withFields.ok && Object.keys(withFields.value.fields ?? {})).toEqual(['__proto__', 'region']);
+    expect(withFields.ok && Object.getPrototypeOf(withFields.value.fields)).toBe(Object.prototype);
   });
 
   it('the native protocol’s pages and stats', () => {
