@@ -82,7 +82,8 @@ describe.each(STORES)('<AuditLogs /> on react-audit-logs/server with %s', (store
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Display name' }), 'Region');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save field' }));
     await waitFor(() => expect(within(table()).getByRole('columnheader', { name: /Region/ })).toBeVisible(), { timeout: 10_000 });
-    expect(await commands.auditServerFields(url!, 'acme')).toContain('region');
+    // The column shows as soon as the save is sent (optimistically): the server has it once the save is answered.
+    await waitFor(async () => expect(await commands.auditServerFields(url!, 'acme')).toContain('region'), { timeout: 10_000 });
 
     // Export: the server streams the CSV, the browser downloads it whole.
     const file = commands.waitForDownload(20_000);
