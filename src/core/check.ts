@@ -5,6 +5,7 @@
  * (the forms, which load on first use, keep zod). `test/core/checkParity.test.ts` holds the former zod
  * definitions and checks, over generated inputs, that these accept, produce and explain the same.
  */
+import { isPlainObject } from './depth.js';
 import { describeValue, sizeMessage } from './schemaIssues.js';
 
 export type Path = (string | number)[];
@@ -18,11 +19,16 @@ export interface Issue {
 export type Checker<T> = (value: unknown, path: Path, issues: Issue[]) => T;
 export type CheckResult<T> = { ok: true; value: T } | { ok: false; issues: string[] };
 
+/** Issues (ours, or a zod error's) as `path: message` lines a developer can act on. */
+export function formatIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string[] {
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`);
+}
+
 /** Runs a checker: the value read, or every issue as `path: message` lines. */
 export function check<T>(checker: Checker<T>, value: unknown): CheckResult<T> {
   const issues: Issue[] = [];
   const out = checker(value, [], issues);
-  return issues.length ? { ok: false, issues: issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`) } : { ok: true, value: out };
+  return issues.length ? { ok: false, issues: formatIssues({ issues }) } : { ok: true, value: out };
 }
 
 /** A checker as a function of the value alone. */
@@ -30,6 +36,8 @@ export const reader =
   <T>(checker: Checker<T>) =>
   (value: unknown): CheckResult<T> =>
     check(checker, value);
+/** Any JSON body, read as it is (the caller reads its parts). */
+export const anyBody = (value: unknown): CheckResult<unknown> => ({ ok: true, value });
 
 const typeIssue = (issues: Issue[], path: Path, expected: string, value: unknown) =>
   issues.push({ path, fatal: true, message: value === undefined ? 'required' : `expected ${expected}, received ${describeValue(value)}` });
@@ -102,6 +110,7 @@ export function array<T>(item: Checker<T>, ...rules: Rule<unknown[]>[]): Checker
   };
 }
 
+/** A JSON object's kind: an object, not null, not an array. */
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 type Shape = Record<string, Checker<unknown>>;
@@ -151,11 +160,6 @@ export function record<T>(item: Checker<T>): Checker<Record<string, T>> {
     for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: item(value[key], [...path, key], issues), enumerable: true, writable: true, configurable: true });
     return out;
   };
-}
-
-export function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 export const optional = <T>(inner: Checker<T>): Checker<T | undefined> => (value, path, issues) =>

@@ -6,6 +6,7 @@
  */
 import type { FieldDefinition } from './fields.js';
 import { own } from './own.js';
+import { isObject } from './check.js';
 
 export const COLUMN_LAYOUT_VERSION: ColumnLayout['version'] = 1;
 export const MIN_COLUMN_WIDTH = 60;
@@ -104,7 +105,6 @@ export function toColumnLayout(fields: readonly FieldDefinition[], columns: Reso
 }
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A stored layout read back: `undefined` for nothing, text that is not JSON, another version or another
@@ -118,16 +118,16 @@ export function parseColumnLayout(text: string | null | undefined): ColumnLayout
   } catch {
     return undefined;
   }
-  if (!isRecord(value) || value.version !== COLUMN_LAYOUT_VERSION) return undefined;
+  if (!isObject(value) || value.version !== COLUMN_LAYOUT_VERSION) return undefined;
   const layout: ColumnLayout = { version: COLUMN_LAYOUT_VERSION };
-  if (isRecord(value.visibility)) {
+  if (isObject(value.visibility)) {
     layout.visibility = Object.fromEntries(Object.entries(value.visibility).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>;
   }
   if (isStringArray(value.order)) layout.order = value.order;
-  if (isRecord(value.widths)) {
+  if (isObject(value.widths)) {
     layout.widths = Object.fromEntries(Object.entries(value.widths).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Record<string, number>;
   }
-  if (isRecord(value.pinned)) {
+  if (isObject(value.pinned)) {
     layout.pinned = {
       ...(isStringArray(value.pinned.start) && { start: value.pinned.start }),
       ...(isStringArray(value.pinned.end) && { end: value.pinned.end }),

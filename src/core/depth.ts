@@ -17,7 +17,8 @@ export const TRUNCATED_MARK = '[nested too deeply; preview] ';
 /** The result of checking a value: fine as is, valid JSON but too deep, or not JSON. */
 export type DepthCheck = 'ok' | 'too-deep' | 'invalid';
 
-const isPlainObject = (value: object): boolean => {
+/** An object literal's kind (or one made with a null prototype): not an array, a `Date` or a class instance. */
+export const isPlainObject = (value: object): boolean => {
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 };

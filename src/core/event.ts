@@ -1,5 +1,4 @@
 /** Events in: checked, normalized, depth-capped. The one entry for event intake (see `intake.ts`). */
-import type * as z from 'zod/mini';
 import { check } from './check.js';
 import { normalizeSeverity } from './severity.js';
 import { capDepth, MAX_DEPTH } from './depth.js';
@@ -19,10 +18,7 @@ export class AuditEventError extends Error {
   }
 }
 
-/** Formats a schema's issues as `path: message` lines a developer can act on. */
-export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }): string[] {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
-}
+export { formatIssues } from './check.js';
 
 export type NormalizeResult = { ok: true; event: AuditEvent } | { ok: false; issues: string[] };
 

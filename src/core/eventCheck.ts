@@ -8,6 +8,7 @@ import { checkJson } from './depth.js';
 import type { AuditEvent, JsonValue } from './eventSchema.js';
 import { normalizeSeverity, type NormalizedSeverity } from './severity.js';
 import { parseCanonicalIso, parseEventTime, toIsoUtc } from './time.js';
+import { isObject } from './check.js';
 
 /** What the checks learned about a sound event: enough to store it as sent and build `AuditEvent`s later. */
 export interface EventFacts {
@@ -35,7 +36,6 @@ const OPTIONAL_STRINGS = [
 ] as const;
 const ACTOR_KEYS = ['id', 'email', 'name', 'type'] as const;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 
 /** Normalized severities by what the source sent: a log has a handful of labels and a million events. */

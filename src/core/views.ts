@@ -4,6 +4,7 @@
  */
 import { parseColumnLayout, type ColumnLayout } from './columnLayout.js';
 import { compactQuery, type AuditQuery } from './query.js';
+import { isObject } from './check.js';
 
 /** The format of a view's state this version writes. A view from a newer one opens what it can. */
 export const VIEW_SCHEMA_VERSION = 1;
@@ -104,19 +105,18 @@ export function missingColumns(state: unknown, fields: readonly { name: string }
   return [...new Set(named.filter((n) => !names.has(n) && columns.visibility?.[n] !== false))];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A view as a store sent it, or the reason it cannot be one. Lenient where it can be: unknown parts of its state
  * are kept, a missing schema version is 1, a missing version is the update time or "1".
  */
 export function parseSavedView(value: unknown): SavedView | string {
-  if (!isRecord(value)) return 'a view must be an object';
+  if (!isObject(value)) return 'a view must be an object';
   const { id, name, scope, state } = value;
   if (typeof id !== 'string' || !id) return 'a view needs an id';
   if (typeof name !== 'string' || !name.trim()) return `view ${id} needs a name`;
   if (scope !== 'personal' && scope !== 'tenant') return `view ${id} has no scope (personal or tenant)`;
-  if (!isRecord(state)) return `view ${id} has no state`;
+  if (!isObject(state)) return `view ${id} has no state`;
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const version = text(value.version) ?? (typeof value.version === 'number' ? String(value.version) : undefined) ?? text(value.updatedAt) ?? '1';
   return {
@@ -138,7 +138,7 @@ export function parseSavedView(value: unknown): SavedView | string {
 export function parseSavedViews(list: unknown): { views: SavedView[]; issues: string[] } {
   const views: SavedView[] = [];
   const issues: string[] = [];
-  const items = Array.isArray(list) ? list : isRecord(list) && Array.isArray(list.views) ? list.views : null;
+  const items = Array.isArray(list) ? list : isObject(list) && Array.isArray(list.views) ? list.views : null;
   if (!items) return { views, issues: ['the views are not a list'] };
   for (const item of items) {
     const view = parseSavedView(item);
@@ -150,12 +150,12 @@ export function parseSavedViews(list: unknown): { views: SavedView[]; issues: st
 
 /** What is wrong with a view body a server received (`whole`: a new view, every part required). */
 export function viewBodyIssues(body: unknown, whole: boolean): string[] {
-  if (!isRecord(body)) return ['(body): must be a JSON object'];
+  if (!isObject(body)) return ['(body): must be a JSON object'];
   const { name, scope, state, defaultForMe, defaultForTenant } = body;
   const issues: string[] = [];
   if ((whole || name !== undefined) && typeof name !== 'string') issues.push('name: must be a string');
   if ((whole || scope !== undefined) && scope !== 'personal' && scope !== 'tenant') issues.push('scope: must be "personal" or "tenant"');
-  if ((whole || state !== undefined) && !isRecord(state)) issues.push('state: must be an object');
+  if ((whole || state !== undefined) && !isObject(state)) issues.push('state: must be an object');
   if (defaultForMe !== undefined && typeof defaultForMe !== 'boolean') issues.push('defaultForMe: must be true or false');
   if (defaultForTenant !== undefined && typeof defaultForTenant !== 'boolean') issues.push('defaultForTenant: must be true or false');
   return issues;

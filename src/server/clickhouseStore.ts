@@ -77,7 +77,7 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
     let seen = 0;
     for (const hour of hours) {
       seen += Number(hour.n);
-      if (seen >= (options.searchWindow ?? SEARCH_WINDOW)) return (Number(hour.h) + (direction === 'asc' ? 3600 : 0)) * 1000;
+      if (seen >= (options.searchWindow ?? SEARCH_WINDOW)) return Number(hour.h) * 1000 + (direction === 'asc' ? HOUR : 0);
     }
     return undefined;
   }

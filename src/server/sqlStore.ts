@@ -136,6 +136,7 @@ export async function sqlStore(
         const recent = `(SELECT * FROM audit_events WHERE ${whereOf(tenantId, { timeRange: query.timeRange }, fields, now, p)}${after} ORDER BY ${order} LIMIT ${p.add(options.searchWindow ?? SEARCH_WINDOW)}) AS recent`;
         const found = (await db.query<{ event: unknown }>(pageSql(recent), p.values)).rows;
         if (found.length > limit) rows = found;
+        // The whole log's query binds none of the window's values: they go, so every value bound is used.
         else p.values.length = mark;
       }
       rows ??= (await db.query<{ event: unknown }>(pageSql('audit_events'), p.values)).rows;

@@ -7,6 +7,7 @@ import { own, setOwn } from '../../../core/own.js';
 import { AuditApiError } from '../../errors.js';
 import { csvBody, readOne, readRows, unsupported, type Dialect } from './shared.js';
 import { FRONTEGG_CAPABILITIES } from './catalog.js';
+import { isObject } from '../../../core/check.js';
 
 /** Frontegg's audits API as its admin portal uses it. Tenant in `frontegg-tenant-id`. */
 const FRONTEGG_TENANT_HEADER = 'frontegg-tenant-id';
@@ -139,13 +140,12 @@ export const FRONTEGG_DEFAULT_PROPERTIES: readonly Property[] = (
   ] as const
 ).map(([name, displayName, type, showInTable = true]) => ({ name, displayName, type, showInTable, sortable: type !== 'Json', filterable: type !== 'Json' }));
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The audits properties of a metadata answer: its `audits` row (or its only row), or the defaults when there is none. */
 function metadataProperties(body: z.infer<typeof MetadataSchema>): Property[] {
   let list: unknown[];
   if ('rows' in body) {
-    const rows = body.rows.filter(isRecord);
+    const rows = body.rows.filter(isObject);
     const row = rows.find((r) => r.entityName === 'audits') ?? rows.find((r) => r.entityName === undefined);
     if (!row) return [...FRONTEGG_DEFAULT_PROPERTIES];
     if (!Array.isArray(row.properties)) {

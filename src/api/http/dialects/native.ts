@@ -1,4 +1,4 @@
-import { array, boolean, int, literal, minimum, nullable, number, object, optional, orElse, positive, reader, record, string, unknown, type Checker } from '../../../core/check.js';
+import { array, boolean, int, literal, minimum, nullable, number, object, optional, orElse, positive, reader, record, string, unknown, anyBody, type Checker } from '../../../core/check.js';
 import { auditEventChecker } from '../../../core/event.js';
 import { parseDataStructure } from '../../../core/fields.js';
 import type { AuditStats } from '../../../core/page.js';
@@ -47,6 +47,10 @@ const statsChecker: Checker<AuditStats> = object({
 const fieldsChecker = object({ fields: array(unknown) });
 /** The readers of the answers that have a shape of their own (tests hold them to the protocol's schemas). */
 export const nativeReaders = { page: pageChecker, stats: statsChecker };
+const readPage = reader(pageChecker);
+const readStats = reader(statsChecker);
+const readFields = reader(fieldsChecker);
+const readEvent = reader(auditEventChecker);
 const asInput = (row: Record<string, unknown>) => row;
 
 export const nativeDialect: Dialect = {
@@ -79,7 +83,7 @@ export const nativeDialect: Dialect = {
         else if (page.cursor) params.set('cursor', page.cursor);
         const body = await client.json(
           { path: '/events', query: params, headers: tenant(tenantId), signal: options?.signal },
-          reader(pageChecker),
+          readPage,
         );
         const { events, skipped } = readRows(body.events, asInput, tenantId);
         return {
@@ -92,25 +96,25 @@ export const nativeDialect: Dialect = {
       async get({ tenantId, id }, options) {
         const body = await client.json(
           { path: `/events/${enc(id)}`, headers: tenant(tenantId), signal: options?.signal },
-          reader(unknown),
+          anyBody,
         );
         return readOne(body, asInput, tenantId, `GET /events/${id}`);
       },
       async stats({ tenantId, query, maxBuckets }, options) {
         const params = queryToSearchParams(query);
         if (maxBuckets) params.set('buckets', String(clampBuckets(maxBuckets)));
-        const stats = await client.json({ path: '/stats', query: params, headers: tenant(tenantId), signal: options?.signal }, reader(statsChecker));
+        const stats = await client.json({ path: '/stats', query: params, headers: tenant(tenantId), signal: options?.signal }, readStats);
         // However many buckets the server sends, the chart gets at most what it asked for (neighbours merged).
         return { ...stats, histogram: capHistogram(stats.histogram, clampBuckets(maxBuckets)) };
       },
       async getDataStructure({ tenantId }, options) {
-        const body = await client.json({ path: '/data-structure', headers: tenant(tenantId), signal: options?.signal }, reader(fieldsChecker));
+        const body = await client.json({ path: '/data-structure', headers: tenant(tenantId), signal: options?.signal }, readFields);
         return dataStructure(body, 'GET /data-structure');
       },
       async saveDataStructure({ tenantId, dataStructure: ds }, options) {
         const body = await client.json(
           { method: 'PUT', path: '/data-structure', body: ds, headers: tenant(tenantId), signal: options?.signal },
-          reader(fieldsChecker),
+          readFields,
         );
         return dataStructure(body, 'PUT /data-structure');
       },
@@ -128,7 +132,7 @@ export const nativeDialect: Dialect = {
       async create({ tenantId, event }, options) {
         const body = await client.json(
           { method: 'POST', path: '/events', body: event, headers: tenant(tenantId), signal: options?.signal },
-          reader(auditEventChecker),
+          readEvent,
         );
         return readOne(body, asInput, tenantId, 'POST /events');
       },

@@ -1,4 +1,4 @@
-import { reader, unknown } from '../../../core/check.js';
+import { anyBody } from '../../../core/check.js';
 import { parseSavedView, parseSavedViews, type SavedView } from '../../../core/views.js';
 import type { AuditLogsAdapter, ViewsRequest } from '../../adapter.js';
 import { AuditApiError } from '../../errors.js';
@@ -18,7 +18,7 @@ function readView(body: unknown, what: string): SavedView {
 export function nativeViews(client: HttpClient): Required<Pick<AuditLogsAdapter, 'listViews' | 'createView' | 'updateView' | 'deleteView'>> {
   return {
     async listViews(request, options) {
-      const body = await client.json({ path: '/views', headers: headersOf(request), signal: options?.signal }, reader(unknown));
+      const body = await client.json({ path: '/views', headers: headersOf(request), signal: options?.signal }, anyBody);
       const { views, issues } = parseSavedViews(body);
       // One view that cannot be read is left out; a body that is no list of views is an error.
       if (!views.length && issues[0] === 'the views are not a list') {
@@ -29,7 +29,7 @@ export function nativeViews(client: HttpClient): Required<Pick<AuditLogsAdapter,
     async createView(request, options) {
       const body = await client.json(
         { method: 'POST', path: '/views', body: request.view, headers: headersOf(request), signal: options?.signal },
-        reader(unknown),
+        anyBody,
       );
       return readView(body, 'POST /views');
     },
@@ -43,7 +43,7 @@ export function nativeViews(client: HttpClient): Required<Pick<AuditLogsAdapter,
           signal: options?.signal,
           idempotent: true,
         },
-        reader(unknown),
+        anyBody,
       );
       return readView(body, `PATCH /views/${request.id}`);
     },
