@@ -52,7 +52,8 @@ module.exports = [
     // name on first use (53.1 KiB: one file with no splitting wraps each module loaded by import() in a lazy
     // initializer, which counts here; a host's bundler splits them into files instead). Then the checkers that
     // read events, queries, data structures and the native answers without zod (63.2 KiB, against 12 KiB of
-    // zod that leaves the first load).
-    limit: '63.5 KiB',
+    // zod that leaves the first load). Then the histogram and the time range panel load beside the stats and on
+    // first use (63.7 KiB: the loaders and the chart's frame while it loads, against 1.3 KiB of first load).
+    limit: '63.8 KiB',
   },
 ];

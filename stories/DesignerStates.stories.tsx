@@ -56,7 +56,8 @@ export const TimeRangePopoverOpen: Story = {
   play: async ({ canvasElement }) => {
     await rows(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Time range' }));
-    await userEvent.click(within(canvasElement).getByRole('radio', { name: 'Custom range' }));
+    // The panel loads on first use (a dev server compiles it on demand, slowly on a busy machine: room for that).
+    await userEvent.click(await within(canvasElement).findByRole('radio', { name: 'Custom range' }, { timeout: 12_000 }));
     await expect(within(canvasElement).getByLabelText('To (UTC)')).toBeVisible();
   },
 };

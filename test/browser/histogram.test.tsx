@@ -1,9 +1,13 @@
-import { waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { render, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { AuditLogs } from '../../src/components/root/AuditLogs';
+import { HistogramPending } from '../../src/components/histogram/DeferredHistogram';
+import { Histogram } from '../../src/components/histogram/Histogram';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
-import { readyRows, renderAuditLogs } from './setup';
+import { readyRows, renderAuditLogs, testClient } from './setup';
 
 describe('histogram in Chromium', () => {
   it('zooms the time range to a drag across the bars, and the rows follow', async () => {
@@ -94,5 +98,29 @@ describe('histogram in Chromium', () => {
     const full = renderAuditLogs({ adapter: createMockAdapter({ count: 500, seed: 5, now: NOW }), newEventsInterval: 0 });
     await waitFor(() => expect(full.container.querySelectorAll('.ral-histogram__bucket').length).toBeGreaterThan(1));
     expect(full.container.textContent).toContain('Drag across the chart');
+  });
+
+  it('keeps the exact box of the chart while its code loads, so the rows below never move when the bars arrive', async () => {
+    const adapter = createMockAdapter({ count: 500, seed: 5, now: NOW });
+    const { histogram } = await adapter.stats!({ tenantId: 'acme', query: { timeRange: { preset: '7d' } } });
+    const heightOf = async (element: ReactElement, width: number) => {
+      const { container, unmount } = render(
+        <div style={{ width }}>
+          <AuditLogs.Root adapter={adapter} tenantId="acme" queryClient={testClient()}>
+            {element}
+          </AuditLogs.Root>
+        </div>,
+      );
+      await waitFor(() => expect(container.querySelector('.ral-histogram__caption')).not.toBeNull());
+      const height = container.querySelector('.ral-histogram')!.getBoundingClientRect().height;
+      unmount();
+      return height;
+    };
+    // Wide, and narrow enough for the caption's hint to wrap.
+    for (const width of [1100, 240]) {
+      const pending = await heightOf(<HistogramPending histogram={histogram} onZoom={() => {}} />, width);
+      expect(pending).toBeGreaterThan(80);
+      expect(await heightOf(<Histogram histogram={histogram} onZoom={() => {}} />, width)).toBe(pending);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser';
 import { AuditLogs } from '../../src/components/root/AuditLogs';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
-import { expectNoAxeViolations, readyRows, testClient } from './setup';
+import { clickRow, expectNoAxeViolations, readyRows, testClient } from './setup';
 
 const header = (name: string) => screen.getByRole('columnheader', { name }).getBoundingClientRect();
 
@@ -39,7 +39,7 @@ describe('right-to-left hosts', () => {
     await userEvent.keyboard('{ArrowLeft}');
     await waitFor(() => expect(Number(screen.getByRole('separator', { name: 'Resize Severity' }).getAttribute('aria-valuenow'))).toBe(before + 10));
     // The details slide in at the inline end, which is the left.
-    await userEvent.click(readyRows()[0]!);
+    await clickRow(readyRows()[0]!);
     const dialog = await screen.findByRole('dialog', { name: 'Event details' });
     await waitFor(() => expect(dialog.getBoundingClientRect().left).toBeLessThan(2));
     await expectNoAxeViolations();

@@ -8,7 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
 import { createHttpAdapter } from '../../src/api/http/createHttpAdapter';
-import { readyRows, renderAuditLogs } from './setup';
+import { clickRow, readyRows, renderAuditLogs } from './setup';
 
 // Each test starts a database and seeds it (PGlite's WebAssembly start takes seconds on a busy 2-core machine).
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -38,7 +38,7 @@ async function open(store: (typeof STORES)[number], scopes: string) {
 
 /** Opens the first row and deletes it, confirming, as a user does. */
 async function deleteFirstRow() {
-  await userEvent.click(readyRows()[0]!);
+  await clickRow(readyRows()[0]!);
   const details = await screen.findByRole('dialog', { name: 'Event details' });
   await userEvent.click(within(details).getByRole('button', { name: 'Delete event' }));
   await userEvent.click(within(await screen.findByRole('alertdialog', { name: 'Delete event?' })).getByRole('button', { name: 'Delete event' }));

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
-import { expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
+import { clickRow, expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
 
 const admin = { manageFields: true };
 const headers = () =>
@@ -132,7 +132,7 @@ describe('custom fields', () => {
     localStorage.clear();
     renderAuditLogs({ adapter: createMockAdapter({ count: 40, now: NOW }), permissions: admin, tenantId: 'cf-details' });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    await userEvent.click(readyRows()[0]!);
+    await clickRow(readyRows()[0]!);
     const details = await screen.findByRole('dialog', { name: 'Event details' });
     await userEvent.click(within(details).getByRole('button', { name: 'Add status as a column' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add field' });

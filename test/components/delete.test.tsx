@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser';
 import type { AuditEventInput } from '../../src/core/event';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
-import { expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
+import { clickRow, expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
 
 const events: AuditEventInput[] = Array.from({ length: 12 }, (_, i) => ({
   id: `d${i}`,
@@ -23,7 +23,7 @@ const status = () => document.querySelector('.ral-status')!.textContent ?? '';
 
 async function openRow(index: number) {
   await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-  await userEvent.click(readyRows()[index]!);
+  await clickRow(readyRows()[index]!);
   await waitFor(() => expect(details()).not.toBeNull());
 }
 

@@ -6,7 +6,7 @@ import type { AuditEventInput } from '../../src/core/event';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
-import { readyRows, renderAuditLogs, testClient } from '../browser/setup';
+import { clickRow, readyRows, renderAuditLogs, testClient } from '../browser/setup';
 
 const dialog = () => (screen.queryByRole('dialog') as HTMLDialogElement | null);
 const button = (root: ParentNode, name: string) =>
@@ -29,7 +29,7 @@ describe('the open event is chosen by id', () => {
     const onSelected = vi.fn();
     renderAuditLogs({ adapter, queryClient, onSelectedEventIdChange: onSelected, newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    await userEvent.click(readyRows()[2]!);
+    await clickRow(readyRows()[2]!);
     await waitFor(() => expect(dialog()).not.toBeNull());
     expect(onSelected).toHaveBeenLastCalledWith('m2');
     expect(dialog()!.textContent).toContain('m.action.2');
@@ -106,7 +106,7 @@ describe('hostile data in the table', () => {
     input[1] = { ...input[1]!, payload: deep as never };
     renderAuditLogs({ adapter: createMemoryAdapter(input, { now: NOW }) });
     await waitFor(() => expect(readyRows().length).toBe(10));
-    await userEvent.click(readyRows()[1]!);
+    await clickRow(readyRows()[1]!);
     await waitFor(() => expect(dialog()?.textContent).toContain('m.action.1'));
     expect(detailsId()).toBe('m1');
   });

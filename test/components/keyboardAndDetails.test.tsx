@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser';
 import { normalizeAuditEvent } from '../../src/core/event';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
-import { expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
+import { clickRow, expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
 
 const dialog = () => (screen.queryByRole('dialog') as HTMLDialogElement | null);
 const rowOf = (el: Element | null) => el?.closest('[role=row]')?.getAttribute('aria-rowindex');
@@ -101,7 +101,7 @@ describe('keyboard', () => {
     renderAuditLogs({ adapter });
     await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
     const { events } = await adapter.list({ tenantId: 'acme', query: {}, page: { type: 'offset', offset: 0, limit: 5 } });
-    await userEvent.click(readyRows()[1]!);
+    await clickRow(readyRows()[1]!);
     await waitFor(() => expect(dialog()).not.toBeNull());
     const title = () => dialog()!.querySelector('.ral-details__summary strong')!.textContent;
     expect(title()).toBe(events[1]!.action);
@@ -157,7 +157,7 @@ describe('event details', () => {
     });
     renderAuditLogs({ adapter });
     await waitFor(() => expect(readyRows().length).toBe(3));
-    await userEvent.click(readyRows()[0]!);
+    await clickRow(readyRows()[0]!);
     await waitFor(() => expect(dialog()).not.toBeNull());
     return dialog()!;
   }
@@ -227,7 +227,7 @@ describe('event details', () => {
     const adapter = createMockAdapter({ events: [hostile, sibling, loner], now: NOW });
     renderAuditLogs({ adapter, theme });
     await waitFor(() => expect(readyRows().length).toBe(3));
-    await userEvent.click(readyRows()[0]!);
+    await clickRow(readyRows()[0]!);
     await waitFor(() => expect(dialog()).not.toBeNull());
     await expectNoAxeViolations();
   });

@@ -11,7 +11,7 @@ import { AuditLogs } from '../../src/components/root/AuditLogs';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';
 import { NOW } from '../fixtures/events';
-import { expectNoAxeViolations, readyRows, testClient } from '../browser/setup';
+import { clickRow, expectNoAxeViolations, readyRows, testClient } from '../browser/setup';
 
 const events = generateAuditEvents({ tenantId: 'acme', count: 300, seed: 5, now: NOW });
 
@@ -74,7 +74,7 @@ describe('each part on its own', () => {
     await renderHostPage();
     const region = screen.getByRole('region', { name: 'Audit logs' });
     expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent('300 events');
-    expect(within(screen.getByRole('complementary', { name: 'Trend' })).getByRole('figure')).toBeVisible();
+    expect(await within(screen.getByRole('complementary', { name: 'Trend' })).findByRole('figure')).toBeVisible();
     expect(region).not.toHaveAttribute('data-filtered');
 
     const nav = screen.getByRole('navigation', { name: 'Filters' });
@@ -103,7 +103,7 @@ describe('each part on its own', () => {
   it('opens an event: the root says so, and says when it closes', async () => {
     await renderHostPage();
     const region = screen.getByRole('region', { name: 'Audit logs' });
-    await userEvent.click(readyRows()[0]!);
+    await clickRow(readyRows()[0]!);
     await screen.findByRole('dialog', { name: 'Event details' });
     await waitFor(() => expect(region).toHaveAttribute('data-event-open', 'true'));
     await userEvent.keyboard('{Escape}');

@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser';
 import type { AuditQuery } from '../../src/core/query';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { FIXTURE_EVENTS, NOW } from '../fixtures/events';
-import { expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
+import { clickRow, expectNoAxeViolations, readyRows, renderAuditLogs } from '../browser/setup';
 
 const dialog = () => screen.queryByRole('dialog');
 const status = () => document.querySelector('.ral-status')!.textContent ?? '';
@@ -25,7 +25,7 @@ describe('pivot from the details', () => {
     renderAuditLogs({ adapter, onQueryChange, newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBe(7));
     // e02: Grace Hopper, correlation c1, region us-east-1.
-    await userEvent.click(readyRows().find((r) => r.textContent!.includes('api_key.created'))!);
+    await clickRow(readyRows().find((r) => r.textContent!.includes('api_key.created'))!);
     await waitFor(() => expect(dialog()).not.toBeNull());
     await userEvent.click(within(dialog()!).getByRole('button', { name: name }));
     await waitFor(() => expect(dialog()).toBeNull());
@@ -37,7 +37,7 @@ describe('pivot from the details', () => {
   it('offers no pivot on fields the data structure cannot filter', async () => {
     renderAuditLogs({ adapter: createMockAdapter({ events: FIXTURE_EVENTS, now: NOW }), newEventsInterval: 0 });
     await waitFor(() => expect(readyRows().length).toBe(7));
-    await userEvent.click(readyRows().find((r) => r.textContent!.includes('api_key.created'))!);
+    await clickRow(readyRows().find((r) => r.textContent!.includes('api_key.created'))!);
     await waitFor(() => expect(dialog()).not.toBeNull());
     // region is a custom key with no field definition: shown, not filterable.
     expect(within(dialog()!).queryByRole('button', { name: 'Filter by this value: region' })).toBeNull();

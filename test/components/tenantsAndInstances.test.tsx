@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { NOW } from '../fixtures/events';
-import { expectNoAxeViolations, readyRows, renderAuditLogs, testClient } from '../browser/setup';
+import { clickRow, expectNoAxeViolations, readyRows, renderAuditLogs, testClient } from '../browser/setup';
 import { render } from '@testing-library/react';
 import { AuditLogs } from '../../src/components/root/AuditLogs';
 
@@ -62,7 +62,7 @@ describe('several instances', () => {
     const otherHeader = within(two as HTMLElement).getAllByRole('columnheader').find((h) => h.textContent === 'Action')!;
     expect(otherHeader.getAttribute('aria-sort')).toBe('none');
     // Opening details in one opens one dialog, inside that instance.
-    await userEvent.click(readyRows(two)[0]!);
+    await clickRow(readyRows(two)[0]!);
     await waitFor(() => expect(within(two as HTMLElement).queryByRole('dialog')).not.toBeNull());
     expect(one.querySelector('dialog')).toBeNull();
     // No duplicate ids anywhere on the page.

@@ -5,7 +5,7 @@ import type { AuditLogsAdapter } from '../../src/api/adapter';
 import type { AuditQuery, FieldFilter } from '../../src/core/query';
 import { createMockAdapter } from '../../src/mock/createMockAdapter';
 import { FIXTURE_EVENTS, NOW } from '../fixtures/events';
-import { readyRows, renderAuditLogs } from '../browser/setup';
+import { clickRow, readyRows, renderAuditLogs } from '../browser/setup';
 
 const FIELDS = [
   { name: 'amount', displayName: 'Amount', type: 'number' as const, filterable: true },
@@ -182,12 +182,13 @@ describe('severity and time range', () => {
     await waitFor(() => expect(readyRows().length).toBe(7));
     expect(document.querySelector('.ral-range__text')!.textContent).toBe('All time');
     await userEvent.click(button('Time range'));
-    await userEvent.click([...document.querySelectorAll('label')].find((l) => l.textContent === 'Last 24 hours')!);
+    // The presets load on first use (the button preloads them; here the click comes first).
+    await userEvent.click(await screen.findByRole('radio', { name: 'Last 24 hours' }));
     await waitFor(() => expect(lastQuery().timeRange).toEqual({ preset: '24h' }));
     expect(document.querySelector('.ral-range__text')!.textContent).toBe('Last 24 hours');
     await expectRowsToMatch(adapter, { timeRange: { preset: '24h' } });
     await userEvent.click(button('Time range'));
-    await userEvent.click([...document.querySelectorAll('label')].find((l) => l.textContent === 'Custom range')!);
+    await userEvent.click(await screen.findByRole('radio', { name: 'Custom range' }));
     const [from, to] = [...document.querySelectorAll<HTMLInputElement>('input[type=datetime-local]')];
     await userEvent.fill(from!, '2026-10-31T20:00');
     await userEvent.fill(to!, '2026-10-31T10:00');
@@ -264,7 +265,7 @@ describe('an adapter that matches values exactly', () => {
     // Time has no exact-match operator here, so it is not offered at all.
     expect([...byLabel<HTMLSelectElement>('Field').options].map((o) => o.value)).not.toContain('timestamp');
     await userEvent.keyboard('{Escape}');
-    await userEvent.click(readyRows()[1]!);
+    await clickRow(readyRows()[1]!);
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeNull());
     const dialog = screen.queryByRole('dialog')!;
     expect(within(dialog).queryByRole('button', { name: 'Filter by this value: User' })).not.toBeNull();

@@ -1,7 +1,7 @@
 import type { AuditActivity, AuditStats } from '../../core/page.js';
 import type { AuditQuery } from '../../core/query.js';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
-import { Histogram } from './Histogram.js';
+import { Histogram } from './DeferredHistogram.js';
 import { SeverityBadge } from '../shared/SeverityBadge.js';
 
 export interface ActivitySummaryProps {

@@ -5,7 +5,7 @@
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
 import { useAuditLogsInstance } from '../../hooks/instance.js';
 import { ActivitySummary } from '../histogram/ActivitySummary.js';
-import { Histogram } from '../histogram/Histogram.js';
+import { Histogram } from '../histogram/DeferredHistogram.js';
 import { EventLog } from '../table/EventLog.js';
 import { Contained } from './Contained.js';
 
