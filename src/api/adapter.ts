@@ -88,12 +88,6 @@ export interface ViewsRequest {
 export interface AuditLogsAdapter {
   readonly capabilities: AdapterCapabilities;
   list(request: ListEventsRequest, options?: RequestOptions): Promise<EventPage>;
-  /**
-   * The page `list` would answer, at once, when the adapter already holds it (a local adapter whose query has
-   * found that far), else `undefined`: no I/O, no waiting, no scan. The viewer renders such rows in the same
-   * pass as the scroll that reveals them, instead of a placeholder first. Optional; `createMemoryAdapter` has it.
-   */
-  listAtHand?(request: ListEventsRequest): EventPage | undefined;
   get(request: EventRequest, options?: RequestOptions): Promise<AuditEvent>;
   getDataStructure(request: { tenantId: string }, options?: RequestOptions): Promise<DataStructure>;
   stats?(request: StatsRequest, options?: RequestOptions): Promise<AuditStats>;

@@ -51,18 +51,18 @@ export const auditLogsQueries = {
       ...NO_RETRY,
     }),
 
-  offsetPage: (s: QueryScope, query: AuditQuery, pageIndex: number) => {
-    const request = { tenantId: s.tenantId, query, page: { type: 'offset', offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE } } as const;
-    return queryOptions({
+  offsetPage: (s: QueryScope, query: AuditQuery, pageIndex: number) =>
+    queryOptions({
       queryKey: [...auditLogsKeys.events(s, query), 'offset', PAGE_SIZE, pageIndex] as const,
-      queryFn: ({ signal }) => s.adapter.list(request, { signal }),
-      // A page the adapter holds comes with the render that asks for it (no placeholder row first).
-      initialData: s.adapter.listAtHand ? () => s.adapter.listAtHand!(request) : undefined,
+      queryFn: ({ signal }) =>
+        s.adapter.list(
+          { tenantId: s.tenantId, query, page: { type: 'offset', offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE } },
+          { signal },
+        ),
       staleTime: EVENTS_STALE_MS,
       gcTime: PAGE_GC_MS,
       ...NO_RETRY,
-    });
-  },
+    }),
 
   /** One cursor page: the key holds the cursor, so each page is its own entry (released when unused). */
   cursorPage: (s: QueryScope, query: AuditQuery, cursor: string | null) =>

@@ -16,7 +16,7 @@ import {
   type DataStructure,
   type FieldDefinitionInput,
 } from '../core/fields.js';
-import type { EventPage, PageRequest } from '../core/page.js';
+import type { EventPage } from '../core/page.js';
 import { AuditQueryError, parseAuditQuery, type AuditQuery } from '../core/query.js';
 import { AuditQueryEngine } from './engine.js';
 import { csvStream } from './exportStream.js';
@@ -59,9 +59,7 @@ export interface MemoryAdapterOptions {
 }
 
 /** An adapter over events held in the browser, plus what happened to the ones it could not read. */
-export interface MemoryAdapter extends Required<Omit<AuditLogsAdapter, 'related' | 'activity' | 'listAtHand'>> {
-  /** Absent from the mock backend, whose answers stand for a server's and wait like them. */
-  listAtHand?: AuditLogsAdapter['listAtHand'];
+export interface MemoryAdapter extends Required<Omit<AuditLogsAdapter, 'related' | 'activity'>> {
   /**
    * Events left out (malformed, or a repeated id), each with its position in the array and the reason.
    * Reading it finishes checking every event first (which otherwise happens while the page is idle).
@@ -197,36 +195,6 @@ export function createStoreAdapter(options: StoreAdapterOptions): MemoryAdapter 
     views: true,
   };
 
-  /** A page as `list` hands it out, read by `read` (the whole answer, or one at hand: then maybe none). */
-  const pageOf = (request: ListEventsRequest, read: (engine: AuditQueryEngine, query: AuditQuery, page: PageRequest) => EventPage | undefined) => {
-    const state = tenant(request.tenantId);
-    const query = checkedQuery(state, request.query);
-    const type = request.page?.type;
-    if (type !== 'offset' && type !== 'cursor') {
-      throw new AuditApiError('bad-request', 'page.type must be "offset" or "cursor".', { status: 400 });
-    }
-    if (paging !== 'both' && type !== paging) {
-      throw new AuditApiError('unsupported', `This backend pages by ${paging} only.`, { status: 400 });
-    }
-    let page: EventPage | undefined;
-    try {
-      page = read(state.engine, query, request.page);
-    } catch (error) {
-      return badRequest(error);
-    }
-    if (!page) return undefined;
-    if (!capabilities.total) delete page.total;
-    const first = request.page.type === 'offset' ? request.page.offset === 0 : !request.page.cursor;
-    const skipped = [...state.intakeSkipped, ...state.engine.skipped];
-    if (first && skipped.length) page.skipped = skipped.map(({ id, issues }) => ({ ...(id && { id }), issues }));
-    return page;
-  };
-
-  const list = async (request: ListEventsRequest, opts?: RequestOptions) => {
-    await enter('list', opts?.signal);
-    return pageOf(request, (engine, query, page) => engine.list(query, page, { now: now(), countLater }))!;
-  };
-
   const allStores = options.stores ?? (() => [...tenants.values()].map((t) => t.engine.store));
 
   let nextView = 0;
@@ -249,21 +217,29 @@ export function createStoreAdapter(options: StoreAdapterOptions): MemoryAdapter 
       return [...intakeSkipped, ...later].sort((a, b) => a.index - b.index);
     },
 
-    list,
-
-    // Only where nothing stands for a server's latency (the mock's `enter`): there every answer waits.
-    ...(options.enter === undefined && {
-      listAtHand(this: unknown, request: ListEventsRequest) {
-        // Called on a copy whose `list` is another (a host's wrapper): only that `list` answers.
-        if ((this as Partial<AuditLogsAdapter> | undefined)?.list !== list) return undefined;
-        try {
-          const page = pageOf(request, (engine, query, p) => engine.peek(query, p, { now: now() }));
-          return page?.counting && !countLater ? undefined : page;
-        } catch {
-          return undefined; // `list` answers the error
-        }
-      },
-    }),
+    async list(request: ListEventsRequest, opts?: RequestOptions) {
+      await enter('list', opts?.signal);
+      const state = tenant(request.tenantId);
+      const query = checkedQuery(state, request.query);
+      const type = request.page?.type;
+      if (type !== 'offset' && type !== 'cursor') {
+        throw new AuditApiError('bad-request', 'page.type must be "offset" or "cursor".', { status: 400 });
+      }
+      if (paging !== 'both' && type !== paging) {
+        throw new AuditApiError('unsupported', `This backend pages by ${paging} only.`, { status: 400 });
+      }
+      let page: EventPage;
+      try {
+        page = state.engine.list(query, request.page, { now: now(), countLater });
+      } catch (error) {
+        return badRequest(error);
+      }
+      if (!capabilities.total) delete page.total;
+      const first = request.page.type === 'offset' ? request.page.offset === 0 : !request.page.cursor;
+      const skipped = [...state.intakeSkipped, ...state.engine.skipped];
+      if (first && skipped.length) page.skipped = skipped.map(({ id, issues }) => ({ ...(id && { id }), issues }));
+      return page;
+    },
 
     async get(request: EventRequest, opts?: RequestOptions) {
       await enter('get', opts?.signal);

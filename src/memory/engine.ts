@@ -129,21 +129,6 @@ export class AuditQueryEngine {
   }
 
   /**
-   * An offset page answered without work, else `undefined`: from a recent scan that already found past it, or
-   * for a query with nothing to test (its walk is a copy of the order). It is what `list` answers, but never
-   * counts on: a page found before the count ended says `counting`.
-   */
-  peek(query: AuditQuery, page: PageRequest, options: EngineQueryOptions): EventPage | undefined {
-    if (page.type !== 'offset') return undefined;
-    const { key, range } = this.scanKey(query, options);
-    const scan = this.recent.find((r) => r.key === key)?.scan;
-    const free =
-      !query.search?.trim() && !query.severities?.length && !query.filters?.length && range.from === undefined && range.to === undefined;
-    const atHand = scan ? scan.done || scan.matches().length > page.offset + page.limit : free;
-    return atHand ? this.list(query, page, { ...options, countLater: true, budgetMs: 0 }) : undefined;
-  }
-
-  /**
    * CSV lines for matches `start..start + count` of a query, read straight from the store (no event objects
    * are built: an export of a million rows makes little garbage). Returns the text and how many rows it has.
    */
@@ -254,14 +239,10 @@ export class AuditQueryEngine {
   }
 
   /** The scan of `query`: the one of a recent query like it (where it stopped), else a new one. */
-  private scanKey(query: AuditQuery, options: EngineQueryOptions) {
+  private scan(query: AuditQuery, options: EngineQueryOptions): QueryScan {
     const sort = query.sort ?? DEFAULT_SORT;
     const range = resolveTimeRange(query.timeRange, options.now);
-    return { sort, range, key: JSON.stringify([this.store.version, query.search, query.severities, query.filters, sort, range.from, range.to]) };
-  }
-
-  private scan(query: AuditQuery, options: EngineQueryOptions): QueryScan {
-    const { sort, range, key } = this.scanKey(query, options);
+    const key = JSON.stringify([this.store.version, query.search, query.severities, query.filters, sort, range.from, range.to]);
     const hit = this.recent.findIndex((r) => r.key === key);
     if (hit >= 0) {
       const [entry] = this.recent.splice(hit, 1);
