@@ -11,6 +11,7 @@ import { DEFAULT_SORT, resolveTimeRange, type AuditQuery } from '../core/query.j
 import { HOUR, toIsoUtc } from '../core/time.js';
 import type { ViewBookData } from '../core/viewBook.js';
 import { severityLevelOfRank } from '../core/severity.js';
+import type { SeverityCache } from '../core/eventCheck.js';
 
 /** An event the store could not take, by its place in what was given. */
 export interface RecordSkipped {
@@ -74,6 +75,8 @@ export function prepareRecords(given: RecordInput | readonly RecordInput[], tena
   const recorded: AuditEvent[] = [];
   const skipped: RecordSkipped[] = [];
   const chosenIds = new Set<string>();
+  // A log has a handful of severity labels: each is read once per batch.
+  const severities: SeverityCache = new Map();
   list.forEach((input, index) => {
     const own = input && typeof input === 'object' ? (input as { tenantId?: unknown; id?: unknown }) : {};
     const tenantId = tenantOption ?? own.tenantId;
@@ -82,7 +85,7 @@ export function prepareRecords(given: RecordInput | readonly RecordInput[], tena
       return void skipped.push({ index, issues: [`tenantId: belongs to another tenant, not "${tenantOption}"`] });
     }
     const timed = input && typeof input === 'object' && input.timestamp === undefined ? { ...input, timestamp: at } : input;
-    const result = safeNormalizeAuditEvent(timed, { tenantId, id: `evt_${crypto.randomUUID()}` });
+    const result = safeNormalizeAuditEvent(timed, { tenantId, id: own.id == null ? `evt_${crypto.randomUUID()}` : undefined }, severities);
     if (!result.ok) return void skipped.push({ index, issues: result.issues });
     recorded.push(result.event);
     if (own.id !== undefined) chosenIds.add(result.event.id);
