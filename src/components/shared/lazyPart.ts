@@ -30,7 +30,7 @@ export function deferredPart<Props extends object>(
         loaded = component;
         for (const listener of listeners) listener();
       },
-      // A failed load is tried again by the next part that mounts.
+      // A failed load (a network that dropped the file) is tried again at the part's next render.
       () => void (loading = undefined),
     ));
   const subscribe = (listener: () => void) => {
@@ -43,7 +43,9 @@ export function deferredPart<Props extends object>(
       () => loaded,
       () => undefined,
     );
-    useEffect(() => void preload(), []);
+    useEffect(() => {
+      if (!loaded) void preload();
+    });
     return createElement(component ?? Pending, props);
   }
   return Object.assign(Deferred, { preload });
