@@ -35,3 +35,8 @@ export function capHistogram(histogram: AuditHistogram, max = MAX_HISTOGRAM_BUCK
   }
   return { bucketMs: histogram.bucketMs * per, buckets: merged };
 }
+
+/** The chart offers zooming (drag across the bars): it needs events, and more than one bar to drag across. */
+export function zoomable(buckets: AuditHistogram['buckets']): boolean {
+  return buckets.length > 1 && buckets.some((b) => b.count > 0);
+}

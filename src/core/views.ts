@@ -105,7 +105,6 @@ export function missingColumns(state: unknown, fields: readonly { name: string }
   return [...new Set(named.filter((n) => !names.has(n) && columns.visibility?.[n] !== false))];
 }
 
-
 /**
  * A view as a store sent it, or the reason it cannot be one. Lenient where it can be: unknown parts of its state
  * are kept, a missing schema version is 1, a missing version is the update time or "1".

@@ -1,3 +1,4 @@
+import { zoomable } from '../../core/histogramCap.js';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
 import { deferredPart } from '../shared/lazyPart.js';
 import type { HistogramProps } from './Histogram.js';
@@ -21,7 +22,7 @@ export function HistogramPending({ histogram }: HistogramProps) {
       </div>
       <div className="ral-histogram__caption">
         {messages.histogram}
-        {buckets.length > 1 && buckets.some((b) => b.count > 0) ? <span className="ral-note"> · {messages.histogramHint}</span> : null}
+        {zoomable(buckets) ? <span className="ral-note"> · {messages.histogramHint}</span> : null}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { useWidthSteps } from '../../hooks/useNarrow.js';
 import { niceCeiling, timeTicks } from '../../core/chartAxis.js';
 import type { AuditHistogram } from '../../core/page.js';
 import { SEVERITY_LEVELS } from '../../core/severity.js';
+import { zoomable } from '../../core/histogramCap.js';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
 import { HistogramAxes } from './HistogramAxes.js';
 
@@ -34,7 +35,6 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
   if (!buckets.length) return null;
   const from = Date.parse(buckets[0]!.start);
   const to = Date.parse(buckets[buckets.length - 1]!.end);
-  const total = buckets.reduce((sum, b) => sum + b.count, 0);
   const barWidth = WIDTH / buckets.length;
   const rangeText = (start: string, end: string) => messages.rangeBetween(formatter.dateTime(start), formatter.dateTime(end));
   const height = (count: number) => (count / scale) * HEIGHT;
@@ -112,8 +112,7 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
       </HistogramAxes>
       <figcaption className="ral-histogram__caption">
         {messages.histogram}
-        {/* Zooming needs events and more than one bar to drag across. */}
-        {total > 0 && buckets.length > 1 ? <span className="ral-note"> · {messages.histogramHint}</span> : null}
+        {zoomable(buckets) ? <span className="ral-note"> · {messages.histogramHint}</span> : null}
       </figcaption>
       {/* The hidden box is a div: a <table> keeps its content's width whatever its own says, and widened the page. */}
       <div className="ral-visually-hidden">

@@ -140,7 +140,6 @@ export const FRONTEGG_DEFAULT_PROPERTIES: readonly Property[] = (
   ] as const
 ).map(([name, displayName, type, showInTable = true]) => ({ name, displayName, type, showInTable, sortable: type !== 'Json', filterable: type !== 'Json' }));
 
-
 /** The audits properties of a metadata answer: its `audits` row (or its only row), or the defaults when there is none. */
 function metadataProperties(body: z.infer<typeof MetadataSchema>): Property[] {
   let list: unknown[];
