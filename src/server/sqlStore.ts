@@ -31,16 +31,24 @@ function withoutNul<T>(value: T): T {
   return value;
 }
 
-/**
- * A PostgreSQL array literal of text (`{"a","b\\"c"}`), bound as one parameter: every element quoted, `\\` and `"`
- * escaped. Drivers build this too, a character at a time: this is ten times faster for a batch of events.
- */
-function arrayLiteral(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => `"${String(v).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
-}
-
 /** Events per INSERT statement. */
-const INSERT_BATCH = 5000;
+const INSERT_BATCH = 1000;
+
+/**
+ * One statement per batch, its rows as one JSON array bound as one parameter: PostgreSQL reads it once, and the
+ * event goes into its column as the jsonb it already parsed (against a text array per column, each event's JSON
+ * escaped into one: a third less time in this process for the same time in the server).
+ */
+const INSERT_SQL = `INSERT INTO audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event)
+  SELECT t, i, ts, s, r, l, q, e FROM jsonb_to_recordset($1::jsonb) AS x(t text, i text, ts timestamptz, s text, r integer, l text, q text, e jsonb)
+  ON CONFLICT (tenant_id, id) DO NOTHING`;
+
+/** A batch of events as the JSON rows `INSERT_SQL` reads. */
+function insertRows(batch: readonly AuditEvent[]): string {
+  return JSON.stringify(
+    batch.map((e) => ({ t: e.tenantId, i: e.id, ts: e.timestamp, s: e.severity, r: e.severityRank, l: severityLevelOfRank(e.severityRank), q: searchText(e), e })),
+  );
+}
 
 /** The advisory lock key the schema is made under (any fixed number: "audit" on a phone keypad). */
 const SCHEMA_LOCK = 28348;
@@ -54,8 +62,11 @@ export async function sqlStore(
     close?: () => Promise<void>;
     /** Runs `work` in one transaction on one connection. */
     transaction: <T>(work: (tx: SqlClient) => Promise<T>) => Promise<T>;
+    /** Insert statements in flight at once: a pool's connections work side by side; PGlite runs one at a time. */
+    parallel?: number;
   },
 ): Promise<AuditLogStore> {
+  const parallel = Math.max(1, options.parallel ?? 1);
   if (options.migrate !== false)
     // Stores starting at once on one database make the schema once: the lock waits for the first.
     await options.transaction(async (tx) => {
@@ -70,37 +81,33 @@ export async function sqlStore(
 
   const store: AuditLogStore = {
     async record(given, opts = {}) {
-      const prepared = prepareRecords(given, opts.tenantId);
-      const { skipped } = prepared;
-      // PostgreSQL text holds no U+0000: such an event is kept with U+FFFD in its place, not refused with its batch.
+      const { recorded: valid, skipped } = prepareRecords(given, opts.tenantId);
       const recorded: AuditEvent[] = [];
-      const json: string[] = [];
-      for (const given of prepared.recorded) {
-        let text = JSON.stringify(given);
-        const e = text.includes('\\u0000') ? withoutNul(given) : given;
-        if (e !== given) text = JSON.stringify(e);
-        recorded.push(e);
-        json.push(text);
+      // Batches go out as soon as each is encoded, up to `parallel` at once (a server's pool works on one while
+      // this process encodes the next); the first failure is thrown once those in flight have settled.
+      const inFlight = new Set<Promise<void>>();
+      let failure: { error: unknown } | undefined;
+      for (let from = 0; from < valid.length && !failure; from += INSERT_BATCH) {
+        let batch = valid.slice(from, from + INSERT_BATCH);
+        let rows = insertRows(batch);
+        // PostgreSQL text holds no U+0000: such an event is kept with U+FFFD in its place, not refused with its batch.
+        if (rows.includes('\\u0000')) {
+          batch = batch.map(withoutNul);
+          rows = insertRows(batch);
+        }
+        recorded.push(...batch);
+        const sent: Promise<void> = db
+          .query(INSERT_SQL, [rows])
+          .then(
+            () => undefined,
+            (error: unknown) => void (failure ??= { error }),
+          )
+          .finally(() => inFlight.delete(sent));
+        inFlight.add(sent);
+        if (inFlight.size >= parallel) await Promise.race(inFlight);
       }
-      // A column at a time, as arrays: one statement of eight parameters per batch, whatever its size.
-      for (let from = 0; from < recorded.length; from += INSERT_BATCH) {
-        const batch = recorded.slice(from, from + INSERT_BATCH);
-        await db.query(
-          `INSERT INTO audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::text[], $8::jsonb[])
-           ON CONFLICT (tenant_id, id) DO NOTHING`,
-          [
-            batch.map((e) => e.tenantId),
-            batch.map((e) => e.id),
-            batch.map((e) => e.timestamp),
-            batch.map((e) => e.severity),
-            batch.map((e) => e.severityRank),
-            batch.map((e) => severityLevelOfRank(e.severityRank)),
-            batch.map(searchText),
-            json.slice(from, from + INSERT_BATCH),
-          ].map(arrayLiteral),
-        );
-      }
+      await Promise.all(inFlight);
+      if (failure) throw failure.error;
       return { recorded, skipped };
     },
 
@@ -205,19 +212,25 @@ export async function sqlStore(
       const byTime = sort.field === 'timestamp';
       // By time (the usual order) each batch starts after the last row of the one before, so the 1,000th batch
       // costs what the first did; other orders page by offset.
-      let after: AuditEvent | undefined;
-      for (let offset = 0; ; offset += EXPORT_BATCH) {
+      const batchAfter = (after: AuditEvent | undefined, offset: number) => {
         const p = new Params();
         let where = whereOf(tenantId, query, fields, now, p);
         if (byTime && after) where += ` AND (ts, id) ${sort.direction === 'asc' ? '>' : '<'} (${p.add(after.timestamp)}::timestamptz, ${p.add(after.id)})`;
-        const { rows } = await db.query<{ event: unknown }>(
-          `SELECT event FROM audit_events WHERE ${where} ORDER BY ${orderOf(sort, fields, p)} LIMIT ${p.add(EXPORT_BATCH)} OFFSET ${p.add(byTime ? 0 : offset)}`,
-          p.values,
-        );
-        const events = rowsOf(rows);
+        const read = db
+          .query<{ event: unknown }>(`SELECT event FROM audit_events WHERE ${where} ORDER BY ${orderOf(sort, fields, p)} LIMIT ${p.add(EXPORT_BATCH)} OFFSET ${p.add(byTime ? 0 : offset)}`, p.values)
+          .then(({ rows }) => rowsOf(rows));
+        // Read ahead: an export given up while this read is out must not leave its failure unhandled.
+        read.catch(() => undefined);
+        return read;
+      };
+      // The next batch is asked for as soon as this one arrives: the database reads it while this one is encoded.
+      let next = batchAfter(undefined, 0);
+      for (let offset = 0; ; offset += EXPORT_BATCH) {
+        const events = await next;
+        const more = events.length === EXPORT_BATCH;
+        if (more) next = batchAfter(events.at(-1), offset + EXPORT_BATCH);
         if (events.length) yield events;
-        if (events.length < EXPORT_BATCH) return;
-        after = events.at(-1);
+        if (!more) return;
       }
     },
 

@@ -70,6 +70,8 @@ export async function postgresStore(options: ({ pool: PgPoolLike } | { connectio
         })();
   return sqlStore(pool, {
     ...options,
+    // Two inserts at once: the server works on one batch while this process encodes the next.
+    parallel: 2,
     transaction: async (work) => {
       const client = await pool.connect();
       try {

@@ -103,6 +103,19 @@ export function describeServerStore(name: string, open: OpenStore): void {
       expect(left.events.every((e) => Date.parse(e.timestamp) >= NOW - 10 * 86_400_000)).toBe(true);
     });
 
+    it('records a call of thousands of events, sent in several statements, every one of them', async () => {
+      const many = generateAuditEvents({ tenantId: 'bulk', count: 2600, seed: 9, now: NOW }).map(({ id: _id, ...e }) => e);
+      // In the last statement's share: a NUL, which PostgreSQL text cannot hold, costs nothing to the rest.
+      many[2550] = { ...many[2550]!, message: 'late\u0000nul' };
+      const { recorded, skipped } = await served.store.record(many);
+      expect(skipped).toEqual([]);
+      expect(new Set(recorded.map((e) => e.id)).size).toBe(2600);
+      const total = (await served.store.list('bulk', {}, [], { type: 'offset', offset: 0, limit: 1 }, NOW)).total;
+      expect(total).toBe(2600);
+      const nul = await served.store.get('bulk', recorded[2550]!.id);
+      expect(nul?.message).toMatch(/^late.nul$/);
+    });
+
     it('streams the CSV export with a header, and JSON Lines', async () => {
       const csv = await get('/events/export', 'acme|audit:read', { method: 'POST', body: JSON.stringify({ query: {}, columns: [{ name: 'action', displayName: 'Action' }] }) });
       expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
+import { generateAuditEvents } from '../../src/mock/generator';
 import { postgresStore } from '../../src/server';
 import { describeServerStore } from './describeServerStore';
 import { describeTenantIsolation } from './tenantIsolation';
@@ -90,6 +91,28 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
     expect(rows.map((r) => r.indexname)).toContain('audit_events_search');
     const found = await store.list('acme', { search: "o'brien paid 100%" }, [], { type: 'offset', offset: 0, limit: 10 }, Date.now());
     expect(found.events.map((e) => e.action)).toEqual(['invoice.paid']);
+    await store.close();
+    await pool.end();
+  });
+
+  it('throws the error of a statement that fails in a large record call, once the others have settled', async () => {
+    const pool = new pg.Pool({ connectionString: await server.createDatabase() });
+    const store = await postgresStore({ pool });
+    // The host's pool refuses the second insert statement of the call (a full disk, a dropped connection).
+    let inserts = 0;
+    const failing = Object.assign(Object.create(pool) as pg.Pool, {
+      query: (text: unknown, values?: unknown) => {
+        if (typeof text === 'string' && text.startsWith('INSERT INTO audit_events ') && ++inserts === 2) return Promise.reject(new Error('disk full'));
+        return pool.query(text as string, values as unknown[]);
+      },
+    });
+    const flaky = await postgresStore({ pool: failing, migrate: false });
+    const events = generateAuditEvents({ tenantId: 'acme', count: 5000, seed: 2, now: Date.now() });
+    await expect(flaky.record(events)).rejects.toThrow('disk full');
+    // Statements already sent finish; none is sent after the failure is known.
+    const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events');
+    expect(rows[0]!.n).toBeGreaterThan(0);
+    expect(rows[0]!.n).toBeLessThan(5000);
     await store.close();
     await pool.end();
   });
