@@ -14,8 +14,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+// Rows in view (three cards fill a 420 px narrow frame), not a page's worth: only the view and two rows past it render.
 const firstRows = async (canvasElement: HTMLElement) => {
-  await waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThan(5), {
+  await waitFor(() => expect(canvasElement.querySelectorAll('[role=row][data-state=ready]').length).toBeGreaterThanOrEqual(3), {
     timeout: 5000,
   });
 };
