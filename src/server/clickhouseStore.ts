@@ -11,7 +11,7 @@ import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
 import { chHourStats, chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, SEARCH_WINDOW, searchFirstInWindow, searchText, hourSplit, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, SEARCH_WINDOW, searchFirstInWindow, searchText, hourSplit, storable, UNSTORABLE_JSON, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -111,7 +111,15 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
         for (const { id } of found) seen.add(`${tenantId}\u0000${id}`);
       }
       const rows: Record<string, unknown>[] = [];
-      for (const e of recorded) {
+      const stored: AuditEvent[] = [];
+      for (const given of recorded) {
+        let e = given;
+        let event = JSON.stringify(e);
+        if (UNSTORABLE_JSON.test(event)) {
+          e = storable(e);
+          event = JSON.stringify(e);
+        }
+        stored.push(e);
         const key = `${e.tenantId}\u0000${e.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -123,11 +131,11 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
           severity_rank: e.severityRank,
           severity_level: severityLevelOfRank(e.severityRank),
           search_text: searchText(e),
-          event: JSON.stringify(e),
+          event,
         });
       }
       if (rows.length) await client.insert({ table: 'audit_events', values: rows, format: 'JSONEachRow' });
-      return { recorded, skipped };
+      return { recorded: stored, skipped };
     },
 
     async deleteBefore(tenantId, before) {

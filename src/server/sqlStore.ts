@@ -19,17 +19,11 @@ import {
   parsedJson,
   prepareRecords,
   searchText,
+  storable,
+  UNSTORABLE_JSON,
   type AuditLogStore,
   type StoreOptions,
 } from './store.js';
-
-/** A value with every U+0000 in its text (keys too) replaced by U+FFFD. */
-function withoutNul<T>(value: T): T {
-  if (typeof value === 'string') return value.replaceAll('\0', '\uFFFD') as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
-  return value;
-}
 
 /** Events per INSERT statement. */
 const INSERT_BATCH = 1000;
@@ -90,9 +84,10 @@ export async function sqlStore(
       for (let from = 0; from < valid.length && !failure; from += INSERT_BATCH) {
         let batch = valid.slice(from, from + INSERT_BATCH);
         let rows = insertRows(batch);
-        // PostgreSQL text holds no U+0000: such an event is kept with U+FFFD in its place, not refused with its batch.
-        if (rows.includes('\\u0000')) {
-          batch = batch.map(withoutNul);
+        // PostgreSQL text holds no U+0000 and no lone surrogate: such an event is kept with U+FFFD in its place, not
+        // refused with its batch. (A well-formed pair is written as it is; only a lone half is escaped.)
+        if (UNSTORABLE_JSON.test(rows)) {
+          batch = batch.map(storable);
           rows = insertRows(batch);
         }
         recorded.push(...batch);

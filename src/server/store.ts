@@ -93,6 +93,24 @@ export function prepareRecords(given: RecordInput | readonly RecordInput[], tena
   return { recorded, skipped, chosenIds };
 }
 
+/** A UTF-16 surrogate without its other half: no UTF-8 text can hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A value with every U+0000 and every lone surrogate in its text (keys too) replaced by U+FFFD: PostgreSQL's text
+ * and JSON hold neither, and ClickHouse refuses a lone surrogate in JSON input. An event holding one is kept
+ * this way rather than refused with every event of its statement.
+ */
+export function storable<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\0', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)])) as T;
+  return value;
+}
+
+/** JSON text that holds `\u0000` or a lone surrogate (JSON.stringify escapes both; a well-formed pair stays as it is). */
+export const UNSTORABLE_JSON = /\\u0000|\\ud[89a-f]/;
+
 /** What free-text search looks through (as the memory adapter: what a person reads, not the raw payload), lower case. */
 export function searchText(e: AuditEvent): string {
   const text = (v: JsonValue | undefined) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));

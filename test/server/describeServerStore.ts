@@ -91,11 +91,18 @@ export function describeServerStore(name: string, open: OpenStore): void {
       expect((await served.store.record(event)).recorded).toHaveLength(1);
       const found = (await (await get('/events?q=evt_fixed&offset=0', 'acme|audit:read')).json()) as { total: number };
       expect(found.total).toBe(1);
-      // PostgreSQL cannot store U+0000 in text: the event is kept, not the whole batch lost.
-      const odd = await served.store.record([{ ...event, id: 'evt_nul', message: 'a\u0000b' }, { ...event, id: 'evt_after' }]);
+      // PostgreSQL cannot store U+0000 in text, nor either store half a surrogate pair: the event is kept (U+FFFD in
+      // its place), not the whole batch lost.
+      const odd = await served.store.record([
+        { ...event, id: 'evt_nul', message: 'a\u0000b' },
+        { ...event, id: 'evt_lone', message: 'half \ud800 a pair, 😀 whole' },
+        { ...event, id: 'evt_after' },
+      ]);
       expect(odd.skipped).toEqual([]);
       expect((await get('/events/evt_after', 'acme|audit:read')).status).toBe(200);
       expect((await get('/events/evt_nul', 'acme|audit:read')).status).toBe(200);
+      const lone = (await (await get('/events/evt_lone', 'acme|audit:read')).json()) as { message: string };
+      expect(lone.message).toBe('half \uFFFD a pair, 😀 whole');
       const gone = await served.store.deleteBefore('acme', new Date(NOW - 10 * 86_400_000));
       expect(gone).toBeGreaterThan(0);
       const left = (await (await get('/events?limit=1000', 'acme|audit:read')).json()) as { events: { timestamp: string }[] };
