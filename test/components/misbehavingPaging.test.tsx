@@ -41,7 +41,8 @@ describe('a cursor server that misbehaves', () => {
     });
     renderAuditLogs({ adapter, newEventsInterval: 0 });
     await screen.findByText('The server sent a page it had sent before, so loading stopped here.');
-    await waitFor(() => expect(readyRows()).toHaveLength(15));
+    // Rows in view and two past it are in the DOM (13 here), not all 15: the count of what loaded is checked below.
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(0));
     await settle();
     expect(calls.list).toBe(3);
     // Every event once: no row repeats one in view, and top and bottom of the list together show all 15.
