@@ -257,11 +257,20 @@ export function createStoreAdapter(options: StoreAdapterOptions): MemoryAdapter 
       if (countLater) await afterPaint();
       opts?.signal?.throwIfAborted();
       const at = now();
-      while (!state.engine.count(query, { now: at }, sliceBudget())) {
+      const slice = async () => {
         await nextTask();
         opts?.signal?.throwIfAborted();
+      };
+      // The counts by severity and the histogram too, a slice at a time; counted again if the log changed
+      // meanwhile (at the third time, at once: a log that changes faster than it is counted still gets stats).
+      for (let attempt = 1; ; attempt++) {
+        while (!state.engine.count(query, { now: at }, sliceBudget())) await slice();
+        const version = state.engine.store.version;
+        const counting = state.engine.statsCount(query, { now: at, maxBuckets: request.maxBuckets });
+        const budget = countLater && attempt < 3 ? sliceBudget : () => () => true;
+        while (!counting.step(budget()) && state.engine.store.version === version) await slice();
+        if (state.engine.store.version === version) return counting.result();
       }
-      return state.engine.stats(query, { now: at, maxBuckets: request.maxBuckets });
     },
 
     async getDataStructure(request: { tenantId: string }, opts?: RequestOptions) {

@@ -1,14 +1,13 @@
 import { csvLine } from '../core/csv.js';
 import type { AuditEvent } from '../core/event.js';
-import type { AuditStats, EventPage, PageRequest, SeverityCount } from '../core/page.js';
+import type { AuditStats, EventPage, PageRequest } from '../core/page.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
 import { AuditQueryError, DEFAULT_SORT, resolveTimeRange, type AuditQuery, type AuditSort } from '../core/query.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { buildHistogram } from './histogram.js';
-import { severityLevelOfRank } from '../core/severity.js';
 import { compileFilter, searchableText, type EventTest } from './predicate.js';
 import { QueryScan } from './scan.js';
 import { SearchIndex } from './searchIndex.js';
+import { StatsCount } from './statsCount.js';
 import { buildAscendingOrder, buildTimeOrder, compareSortPositions, sortPositionOf } from './sortKeys.js';
 import type { EventStore } from './store.js';
 
@@ -158,37 +157,13 @@ export class AuditQueryEngine {
 
   /** Counts by severity and a histogram over the query's time range. */
   stats(query: AuditQuery, options: EngineQueryOptions & { maxBuckets?: number }): AuditStats {
+    return this.statsCount(query, options).result();
+  }
+
+  /** `stats`, counted in slices (`step(more)`) by a caller that keeps frames short. The store must not change meanwhile. */
+  statsCount(query: AuditQuery, options: EngineQueryOptions & { maxBuckets?: number }): StatsCount {
     const { indices } = this.match(query, options);
-    const store = this.store;
-    const times = store.timeColumn();
-    const bySeverity = new Map<string, SeverityCount>();
-    let min = Infinity;
-    let max = -Infinity;
-    for (let j = 0; j < indices.length; j++) {
-      const i = indices[j]!;
-      const label = store.severity(i);
-      const entry = bySeverity.get(label);
-      if (entry) entry.count += 1;
-      else bySeverity.set(label, { label, rank: store.rank(i), count: 1 });
-      const t = times[i]!;
-      if (t < min) min = t;
-      if (t > max) max = t;
-    }
-    const range = resolveTimeRange(query.timeRange, options.now);
-    const from = range.from ?? (Number.isFinite(min) ? min : options.now - 86_400_000);
-    const to = range.to ?? Math.max(options.now, Number.isFinite(max) ? max + 1 : options.now);
-    const histogram = buildHistogram(
-      { [Symbol.iterator]: () => iterateTimes(indices, times) },
-      from,
-      to,
-      options.maxBuckets,
-      (n) => severityLevelOfRank(store.rank(indices[n]!)),
-    );
-    return {
-      total: indices.length,
-      bySeverity: [...bySeverity.values()].sort((a, b) => b.rank - a.rank || (a.label < b.label ? -1 : 1)),
-      histogram,
-    };
+    return new StatsCount(this.store, indices, resolveTimeRange(query.timeRange, options.now), options.now, options.maxBuckets);
   }
 
   /**
@@ -296,8 +271,4 @@ export class AuditQueryEngine {
     this.orders.clear();
     this.recent = [];
   }
-}
-
-function* iterateTimes(indices: Int32Array, times: Float64Array): Generator<number> {
-  for (let j = 0; j < indices.length; j++) yield times[indices[j]!]!;
 }

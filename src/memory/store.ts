@@ -192,6 +192,11 @@ export class EventStore {
     return this.labels[this.labelOf[i]!]!;
   }
 
+  /** A number for event `i`'s severity label, the same for every event with that label. */
+  labelIndexAt(i: number): number {
+    return this.labelOf[i]!;
+  }
+
   /**
    * The stored record: the host's event (or its depth-capped copy). Once `checkAt(i)` is true, its
    * properties other than id, time and severity are as a normalized event has them.
