@@ -58,6 +58,7 @@ export type { Dialect as AuditLogsDialect } from './api/http/dialects/shared.js'
 export type { GetToken, HttpClient, HttpClientOptions, HttpRequest, JsonRead, JsonReader } from './api/http/client.js';
 export { createMemoryAdapter } from './memory/createMemoryAdapter.js';
 export type { MemoryAdapter, MemoryAdapterOptions } from './memory/createMemoryAdapter.js';
+export type { EventPath, EventPaths } from './memory/eventPaths.js';
 export type { IngestSkippedEvent } from './memory/store.js';
 
 // Event model

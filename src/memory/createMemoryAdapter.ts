@@ -20,6 +20,7 @@ import type { EventPage } from '../core/page.js';
 import { AuditQueryError, parseAuditQuery, type AuditQuery } from '../core/query.js';
 import { AuditQueryEngine } from './engine.js';
 import { csvStream } from './exportStream.js';
+import { compileEventPaths, type EventPaths } from './eventPaths.js';
 import { ingestEvents } from './ingest.js';
 import { afterPaint, nextTask, prepareWhenIdle, sliceBudget } from './idle.js';
 import { EventStore, type IngestSkippedEvent } from './store.js';
@@ -56,6 +57,12 @@ export interface MemoryAdapterOptions {
    * server speaking the native protocol needs). @default true
    */
   countLater?: boolean;
+  /**
+   * For events shaped otherwise than `AuditEventInput`: where each part is in the host's objects
+   * (`{ 'actor.email': 'user', 'fields.region': 'region', tenantId: null }`). The adapter reads the host's array
+   * as it is, so a host need not copy every event into our shape first. See `EventPaths`.
+   */
+  paths?: EventPaths;
 }
 
 /** An adapter over events held in the browser, plus what happened to the ones it could not read. */
@@ -117,17 +124,18 @@ function requireTenant(tenantId: string): void {
  * Intake is fast (a million events in about a second) and light (events are kept as given, not copied);
  * malformed events are skipped and listed in `skipped`, never thrown.
  */
-export function createMemoryAdapter(
-  events: readonly AuditEventInput[],
-  options: MemoryAdapterOptions = {},
-): MemoryAdapter {
-  const { stores, skipped } = ingestEvents(events, options.tenantId);
+export function createMemoryAdapter(events: readonly AuditEventInput[], options?: MemoryAdapterOptions): MemoryAdapter;
+/** Events of the host's own shape, read through `options.paths` (never copied). */
+export function createMemoryAdapter(events: readonly object[], options: MemoryAdapterOptions & { paths: EventPaths }): MemoryAdapter;
+export function createMemoryAdapter(events: readonly object[], options: MemoryAdapterOptions = {}): MemoryAdapter {
+  const reader = options.paths ? compileEventPaths(options.paths) : undefined;
+  const { stores, skipped } = ingestEvents(events, options.tenantId, reader);
   let next = 0;
   return createStoreAdapter({
     ...options,
     skipped,
     stores: () => stores.values(),
-    load: (tenantId) => stores.get(tenantId) ?? new EventStore(tenantId),
+    load: (tenantId) => stores.get(tenantId) ?? new EventStore(tenantId, reader),
     newId: () => `evt_${Date.now().toString(36)}_${(next++).toString(36)}`,
   });
 }

@@ -1,4 +1,5 @@
 import { CHECK_OK, readEventFacts, safeNormalizeAuditEvent, type EventFacts, type SeverityCache } from '../core/intake.js';
+import type { EventReader } from './eventPaths.js';
 import { EventStore, type IngestSkippedEvent } from './store.js';
 
 export type { IngestSkippedEvent } from './store.js';
@@ -14,7 +15,7 @@ export interface IngestResult {
  * store later (see `EventStore.verify`). An event whose id, tenant, time or severity cannot be read is
  * skipped here, with the schema's explanation. Never throws for bad data.
  */
-export function ingestEvents(inputs: readonly unknown[], defaultTenantId?: string): IngestResult {
+export function ingestEvents(inputs: readonly unknown[], defaultTenantId?: string, reader?: EventReader): IngestResult {
   const stores = new Map<string, EventStore>();
   const skipped: IngestSkippedEvent[] = [];
   const cache: SeverityCache = new Map();
@@ -23,15 +24,16 @@ export function ingestEvents(inputs: readonly unknown[], defaultTenantId?: strin
   let last: EventStore | undefined;
   for (let index = 0; index < inputs.length; index++) {
     const input = inputs[index];
-    if (readEventFacts(input, defaults, cache, facts) !== CHECK_OK) {
-      const result = safeNormalizeAuditEvent(input, defaults);
+    const read = reader && input !== null && typeof input === 'object' ? reader.facts(input as Record<string, unknown>) : input;
+    if (readEventFacts(read, defaults, cache, facts) !== CHECK_OK) {
+      const result = safeNormalizeAuditEvent(reader && read !== input ? reader.event(input as Record<string, unknown>) : input, defaults);
       skipped.push({ index, ...idAndTenant(input), issues: result.ok ? ['(event): could not be read'] : result.issues });
       continue;
     }
     let store = last;
     if (store?.tenantId !== facts.tenantId) {
       store = stores.get(facts.tenantId);
-      if (!store) stores.set(facts.tenantId, (store = new EventStore(facts.tenantId)));
+      if (!store) stores.set(facts.tenantId, (store = new EventStore(facts.tenantId, reader)));
       last = store;
     }
     store.push(input as Record<string, unknown>, facts, index);

@@ -12,6 +12,7 @@ import {
 import { getFieldValue } from '../core/fields.js';
 import type { SkippedEvent } from '../core/page.js';
 import { toIsoUtc } from '../core/time.js';
+import type { EventReader } from './eventPaths.js';
 
 /** An event that was left out, with where it stood in the input. */
 export interface IngestSkippedEvent extends SkippedEvent {
@@ -41,6 +42,8 @@ export class EventStore {
   private labelOf = new Int32Array(0);
   private states = new Uint8Array(0);
   private origins = new Int32Array(0);
+  /** 1 where the record is in our shape already (created here, or a host's event cut or normalized by its check). */
+  private ours = new Uint8Array(0);
   private labels: string[] = [];
   private labelIndex = new Map<string, number>();
   private lastLabel = '\u0000';
@@ -58,7 +61,11 @@ export class EventStore {
   readonly skipped: IngestSkippedEvent[] = [];
   private readonly facts: EventFacts = { id: '', tenantId: '', time: 0, severity: { label: '', rank: 0 } };
 
-  constructor(readonly tenantId: string) {}
+  /** @param reader how to read events of another shape (`EventPaths`); none: they are `AuditEventInput`s. */
+  constructor(
+    readonly tenantId: string,
+    private readonly reader?: EventReader,
+  ) {}
 
   get size(): number {
     return this.length;
@@ -87,6 +94,7 @@ export class EventStore {
     this.labelOf[i] = label;
     this.states[i] = checked ? SOUND : UNCHECKED;
     this.origins[i] = origin;
+    this.ours[i] = checked ? 1 : 0;
     this.length = i + 1;
     if (checked && this.verified === i) {
       this.byId.set(facts.id, i);
@@ -116,14 +124,14 @@ export class EventStore {
   checkAt(i: number): boolean {
     const state = this.states[i];
     if (state !== UNCHECKED) return state === SOUND;
-    const record = this.records[i]!;
+    const record = this.record(i) as unknown as Record<string, unknown>;
     const defaults = { tenantId: this.tenantId, id: this.ids[i] };
     let status = checkEventInto(record, defaults, undefined, this.facts);
     if (status === CHECK_DEEP) {
       // Values nested too deeply are cut off in a copy; the host's object stays as it is.
       const capped = capEventDepth(record) as Record<string, unknown>;
       status = checkEventInto(capped, defaults, undefined, this.facts);
-      if (status === CHECK_OK) this.records[i] = capped;
+      if (status === CHECK_OK) this.keep(i, capped);
     }
     if (status === CHECK_OK) {
       this.states[i] = SOUND;
@@ -132,7 +140,7 @@ export class EventStore {
     const result = safeNormalizeAuditEvent(record, defaults);
     if (result.ok) {
       // The schema accepts what the fast checks did not: keep its normalized form.
-      this.records[i] = result.event as unknown as Record<string, unknown>;
+      this.keep(i, result.event as unknown as Record<string, unknown>);
       this.states[i] = SOUND;
       return true;
     }
@@ -162,7 +170,7 @@ export class EventStore {
     const n = this.length;
     this.records.splice(i, 1);
     this.ids.splice(i, 1);
-    for (const column of [this.times, this.ranks, this.labelOf, this.states, this.origins]) column.copyWithin(i, i + 1, n);
+    for (const column of [this.times, this.ranks, this.labelOf, this.states, this.origins, this.ours]) column.copyWithin(i, i + 1, n);
     this.length = n - 1;
     this.verified = this.length;
     // Indices after `i` moved down.
@@ -202,7 +210,15 @@ export class EventStore {
    * properties other than id, time and severity are as a normalized event has them.
    */
   record(i: number): AuditEvent {
-    return this.records[i] as unknown as AuditEvent;
+    const record = this.records[i]!;
+    // Events of another shape are read through their paths (a new object each time; the host's is kept as is).
+    return (this.reader && !this.ours[i] ? this.reader.event(record) : record) as unknown as AuditEvent;
+  }
+
+  /** Replaces the record at `i` with one in our shape. */
+  private keep(i: number, record: Record<string, unknown>): void {
+    this.records[i] = record;
+    this.ours[i] = 1;
   }
 
   /** A field's value as a normalized event would have it, without building the event. */
@@ -222,7 +238,7 @@ export class EventStore {
   /** The normalized event at an index (a new object each call), or undefined when it was left out. */
   event(i: number): AuditEvent | undefined {
     if (!this.checkAt(i)) return undefined;
-    return toAuditEvent(this.records[i]!, {
+    return toAuditEvent(this.record(i) as unknown as Record<string, unknown>, {
       id: this.ids[i]!,
       tenantId: this.tenantId,
       time: this.times[i]!,
@@ -247,5 +263,6 @@ export class EventStore {
     this.labelOf = grown(this.labelOf, (n) => new Int32Array(n));
     this.states = grown(this.states, (n) => new Uint8Array(n));
     this.origins = grown(this.origins, (n) => new Int32Array(n));
+    this.ours = grown(this.ours, (n) => new Uint8Array(n));
   }
 }
