@@ -1,4 +1,4 @@
-/** How long one slice of background work may take where there is no idle deadline. */
+/** How long one slice of background work may take, within an idle period or where there is none. */
 const SLICE_MS = 8;
 
 interface IdleDeadline {
@@ -7,14 +7,17 @@ interface IdleDeadline {
 
 /**
  * Runs `work` in slices while the page is idle (between tasks where there is no idle callback), each
- * slice stopping when `more()` says the idle period is over, until `work` returns true. Keeps frames
- * short while a large log prepares its search text.
+ * slice stopping when `more()` says the idle period is over or `SLICE_MS` have passed, until `work` returns
+ * true. Keeps frames short while a large log prepares its search text.
  */
 export function prepareWhenIdle(work: (more: () => boolean) => boolean): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: (deadline: IdleDeadline) => void) => void })
     .requestIdleCallback;
   const slice = (deadline?: IdleDeadline) => {
-    const more = deadline ? () => deadline.timeRemaining() > 1 : sliceBudget();
+    // An idle period can last 50 ms when no frame is due; a slice stops within a frame's budget all the same,
+    // so a scroll or a keypress that comes meanwhile waits for no more than a few milliseconds of it.
+    const budget = sliceBudget();
+    const more = deadline ? () => deadline.timeRemaining() > 1 && budget() : budget;
     if (!work(more)) schedule();
   };
   const schedule = () => (idle ? idle(slice) : setTimeout(slice, 0));
