@@ -155,6 +155,12 @@ export function readPath(event: AuditEvent, path: string): JsonValue | undefined
   return at as JsonValue | undefined;
 }
 
+/** Where a field's value is in an `AuditEvent`: its `valueFrom`, a built-in's own path, or `fields.<name>`. */
+export function fieldPath(name: string, valueFrom?: string): string {
+  if (valueFrom) return valueFrom;
+  return BUILT_IN_ACCESSORS.has(name) ? name : `fields.${name}`;
+}
+
 /**
  * The value of a field of an event: a built-in property, or a custom field from `event.fields` (or from
  * the path its definition's `valueFrom` names).

@@ -35,8 +35,9 @@ export type EventPath =
  * Where each part of an event is in the host's own objects, for events shaped otherwise than `AuditEventInput`:
  * by our event's path, a dotted path in the host's object (`{ 'actor.email': 'user', 'fields.region': 'geo.region' }`),
  * or `null` where the host's objects hold nothing for that part (a `tenantId` then comes from the adapter's
- * option). Parts not named are read where `AuditEventInput` has them. The host's objects are kept as they are,
- * never copied: what the table shows is read through the paths when it is shown.
+ * option). Parts not named are read where `AuditEventInput` has them; a part some of whose members are named
+ * (`actor` with `actor.email`) holds what its own path holds, with those members put in or taken out. The host's
+ * objects are kept as they are, never copied: what the table shows is read through the paths when it is shown.
  */
 export type EventPaths = Partial<Record<EventPath, string | null>>;
 
@@ -81,6 +82,11 @@ export interface EventReader {
   facts(host: Record<string, unknown>): Record<string, unknown>;
   /** The event as `AuditEventInput` (a new object; the host's stays as it is). */
   event(host: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Reads what `event(host)` holds at a path of our event straight from the host's object, without building the
+   * event; null where that takes building it (a path above parts the paths move, such as `actor` with `actor.email`).
+   */
+  at(path: string): ((host: Record<string, unknown>) => unknown) | null;
 }
 
 /** Checks `paths` and compiles them; a clear error names each part that is not one of an event's. */
@@ -103,7 +109,24 @@ export function compileEventPaths(paths: EventPaths): EventReader {
   const tenantId = of('tenantId');
   const severity = of('severity');
   const severityRank = of('severityRank');
+  const direct = new Map<string, Read | null>();
+  const at = (path: string): Read | null => {
+    // Our event has nothing outside its own parts, whatever the host's object holds there.
+    if (!(TOP_LEVEL as readonly string[]).includes(path.split('.')[0]!)) return () => undefined;
+    const mapped = Object.keys(paths);
+    if (mapped.some((part) => part.startsWith(`${path}.`))) return null;
+    // The closest part the paths move: `actor.email` before `actor`.
+    const above = mapped.filter((part) => path === part || path.startsWith(`${part}.`)).sort((a, b) => b.length - a.length)[0];
+    if (above === undefined) return reader(path);
+    const to = (paths as Record<string, string | null>)[above]!;
+    return to === null ? () => undefined : reader(to + path.slice(above.length));
+  };
   return {
+    at(path) {
+      let read = direct.get(path);
+      if (read === undefined) direct.set(path, (read = at(path)));
+      return read;
+    },
     facts: (host) => ({ id: id(host), timestamp: timestamp(host), tenantId: tenantId(host), severity: severity(host), severityRank: severityRank(host) }),
     event(host) {
       const out: Record<string, unknown> = {};
@@ -113,7 +136,7 @@ export function compileEventPaths(paths: EventPaths): EventReader {
       }
       if (actor.length) {
         const base = out.actor;
-        const copy: Record<string, unknown> = base && typeof base === 'object' ? { ...base } : {};
+        const copy: Record<string, unknown> = base && typeof base === 'object' && !Array.isArray(base) ? { ...base } : {};
         for (const [key, read] of actor) {
           const value = read(host);
           if (value === undefined) delete copy[key];
@@ -127,9 +150,11 @@ export function compileEventPaths(paths: EventPaths): EventReader {
         const copy: Record<string, unknown> = base && typeof base === 'object' && !Array.isArray(base) ? { ...base } : {};
         for (const [name, read] of fields) {
           const value = read(host);
-          if (value !== undefined) copy[name] = value;
+          if (value === undefined) delete copy[name];
+          else copy[name] = value;
         }
         if (Object.keys(copy).length) out.fields = copy;
+        else delete out.fields;
       }
       return out;
     },

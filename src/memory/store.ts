@@ -9,7 +9,7 @@ import {
   type EventFacts,
   type JsonValue,
 } from '../core/intake.js';
-import { getFieldValue } from '../core/fields.js';
+import { fieldPath, getFieldValue } from '../core/fields.js';
 import type { SkippedEvent } from '../core/page.js';
 import { toIsoUtc } from '../core/time.js';
 import type { EventReader } from './eventPaths.js';
@@ -230,8 +230,13 @@ export class EventStore {
         return toIsoUtc(this.times[i]!);
       case 'severity':
         return this.severity(i);
-      default:
-        return this.checkAt(i) ? getFieldValue(this.record(i), field, this.paths.get(field)) : undefined;
+      default: {
+        if (!this.checkAt(i)) return undefined;
+        const valueFrom = this.paths.get(field);
+        // A host's event of another shape: read where the paths say, without building our event for it.
+        const direct = this.reader && !this.ours[i] ? this.reader.at(fieldPath(field, valueFrom)) : null;
+        return direct ? (direct(this.records[i]!) as JsonValue | undefined) : getFieldValue(this.record(i), field, valueFrom);
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from '../../src/memory/createMemoryAdapter';
-import type { EventPaths } from '../../src/memory/eventPaths';
+import { compileEventPaths, type EventPaths } from '../../src/memory/eventPaths';
+import { getFieldValue } from '../../src/core/fields';
+import { ingestEvents } from '../../src/memory/ingest';
 
 const NOW = Date.UTC(2026, 10, 1);
 
@@ -100,5 +102,28 @@ describe('createMemoryAdapter with paths: events of the host’s own shape, read
   it('throws a clear error for a part an event does not have or a path that is not one', () => {
     expect(() => createMemoryAdapter([], { paths: { 'actor.phone': 'phone' } as unknown as EventPaths })).toThrow(/"actor\.phone" is not a part of an audit event/);
     expect(() => createMemoryAdapter([], { paths: { action: 'a..b' } })).toThrow(/"action": "a\.\.b" is not a dotted path/);
+  });
+
+  it('reads a field straight from the host’s object exactly as from the event the paths build', () => {
+    const hosts = [
+      { id: 'a', timestamp: '2026-10-01T00:00:00.000Z', severity: 'info', action: 'x', who: { id: 'u1', name: 'Ada' }, user: 'ada@x.io', geo: { region: 'eu' }, fields: { plan: 'pro' }, payload: { deep: { x: 1 } } },
+      { id: 'b', timestamp: '2026-10-01T00:00:01.000Z', severity: 'info', action: 'y', who: 'not an object', user: 'b@x.io', fields: { plan: 3 } },
+      { id: 'c', timestamp: '2026-10-01T00:00:02.000Z', severity: 'info', action: 'z', fields: { region: 'shadowed', plan: 'free' } },
+    ];
+    const reader = compileEventPaths({ actor: 'who', 'actor.email': 'user', 'fields.region': 'geo.region', tenantId: null });
+    const store = ingestEvents(hosts, 'acme', reader).stores.get('acme')!;
+    // Custom fields reading elsewhere: inside the payload, and a host key outside any part of an event.
+    const valuePaths = new Map([['deep', 'payload.deep.x'], ['outside', 'user'], ['name', 'actor.name']]);
+    store.setValuePaths(valuePaths);
+    const names = ['actor.email', 'actor.name', 'actor.id', 'region', 'plan', 'deep', 'outside', 'name', 'action', 'payload'];
+    for (let i = 0; i < hosts.length; i++) {
+      expect(store.checkAt(i)).toBe(true);
+      for (const name of names) {
+        expect([hosts[i]!.id, name, store.value(i, name)]).toEqual([hosts[i]!.id, name, getFieldValue(store.record(i), name, valuePaths.get(name))]);
+      }
+    }
+    expect(store.value(0, 'actor.name')).toBe('Ada');
+    expect(store.value(0, 'region')).toBe('eu');
+    expect(store.value(0, 'outside')).toBeUndefined();
   });
 });
