@@ -3,6 +3,7 @@
  * the PostgreSQL stores. It talks through `@clickhouse/client` (a server or a cluster), or through chDB in this
  * process (`createClient({ connection: createChdbConnection() })` from `chdb/connection`).
  */
+import { Readable } from 'node:stream';
 import type { AuditEvent } from '../core/event.js';
 import { defaultDataStructure, parseDataStructure } from '../core/fields.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
@@ -18,7 +19,7 @@ type Settings = Record<string, string | number | boolean | undefined>;
 export interface ClickHouseClientLike {
   query(params: { query: string; query_params?: Record<string, unknown>; format: 'JSONEachRow'; clickhouse_settings?: Settings }): Promise<{ json<T>(): Promise<T[]> }>;
   command(params: { query: string; query_params?: Record<string, unknown>; clickhouse_settings?: Settings }): Promise<unknown>;
-  insert(params: { table: string; values: readonly Record<string, unknown>[]; format: 'JSONEachRow' }): Promise<unknown>;
+  insert(params: { table: string; values: readonly Record<string, unknown>[]; format: 'JSONEachRow' } | { table: string; values: Readable; format: 'TabSeparated'; columns: [string, ...string[]] }): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -42,6 +43,13 @@ function after(direction: 'asc' | 'desc', ms: number, id: string, p: ChParams): 
 
 /** An ISO time as DateTime64(3, 'UTC') text. */
 const chDateTime = (iso: string) => iso.slice(0, 23).replace('T', ' ');
+
+/** The event table's columns in the order `record` writes them. */
+const EVENT_COLUMNS: [string, ...string[]] = ['tenant_id', 'id', 'ts', 'severity', 'severity_rank', 'severity_level', 'search_text', 'event'];
+const TSV_SPECIAL = /[\\\t\n\r\0]/;
+const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
+/** A value as a field of ClickHouse's TabSeparated format (most need no escape: only their test is paid). */
+const tsv = (s: string) => (TSV_SPECIAL.test(s) ? s.replace(/[\\\t\n\r\0]/g, (c) => TSV_ESCAPES[c]!) : s);
 
 /**
  * Events in ClickHouse. Deletes are ClickHouse's lightweight `DELETE`. The data structure and saved views are
@@ -110,7 +118,9 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
         );
         for (const { id } of found) seen.add(`${tenantId}\u0000${id}`);
       }
-      const rows: Record<string, unknown>[] = [];
+      // Rows go as TabSeparated: each event's JSON is written once as it is (JSONEachRow would escape it again
+      // inside each row's JSON, and ClickHouse would unescape it), about half of the bytes to send and parse.
+      const lines: string[] = [];
       const stored: AuditEvent[] = [];
       for (const given of recorded) {
         let e = given;
@@ -123,18 +133,9 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
         const key = `${e.tenantId}\u0000${e.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        rows.push({
-          tenant_id: e.tenantId,
-          id: e.id,
-          ts: chDateTime(e.timestamp),
-          severity: e.severity,
-          severity_rank: e.severityRank,
-          severity_level: severityLevelOfRank(e.severityRank),
-          search_text: searchText(e),
-          event,
-        });
+        lines.push(`${tsv(e.tenantId)}\t${tsv(e.id)}\t${chDateTime(e.timestamp)}\t${tsv(e.severity)}\t${e.severityRank}\t${severityLevelOfRank(e.severityRank)}\t${tsv(searchText(e))}\t${tsv(event)}\n`);
       }
-      if (rows.length) await client.insert({ table: 'audit_events', values: rows, format: 'JSONEachRow' });
+      if (lines.length) await client.insert({ table: 'audit_events', values: Readable.from([lines.join('')], { objectMode: false }), format: 'TabSeparated', columns: EVENT_COLUMNS });
       return { recorded: stored, skipped };
     },
 

@@ -110,6 +110,18 @@ export function describeServerStore(name: string, open: OpenStore): void {
       expect(left.events.every((e) => Date.parse(e.timestamp) >= NOW - 10 * 86_400_000)).toBe(true);
     });
 
+    it('keeps tabs, line breaks and backslashes in every part of an event, and finds them by search', async () => {
+      const odd = 'a\tb\nc\rd\\e "f" \\n';
+      const event = { id: `evt\t${odd}`, tenantId: 'acme', action: `user.${odd}`, severity: 'Info', message: odd, actor: { email: `x${odd}@y` }, fields: { region: odd }, timestamp: new Date(NOW - 500).toISOString() };
+      const { recorded, skipped } = await served.store.record([event, { id: 'evt_plain', tenantId: 'acme', action: 'user.login', severity: 'Info', timestamp: event.timestamp }]);
+      expect(skipped).toEqual([]);
+      const back = await served.store.get('acme', event.id);
+      expect(back).toMatchObject({ id: event.id, action: event.action, message: odd, actor: { email: event.actor.email }, fields: { region: odd } });
+      expect(recorded).toHaveLength(2);
+      const found = (await (await get(`/events?offset=0&q=${encodeURIComponent('c\rd\\e "f" \\n')}`, 'acme|audit:read')).json()) as { events: { id: string }[] };
+      expect(found.events.map((e) => e.id)).toEqual([event.id]);
+    });
+
     it('records a call of thousands of events, sent in several statements, every one of them', async () => {
       const many = generateAuditEvents({ tenantId: 'bulk', count: 2600, seed: 9, now: NOW }).map(({ id: _id, ...e }) => e);
       // In the last statement's share: a NUL, which PostgreSQL text cannot hold, costs nothing to the rest.
