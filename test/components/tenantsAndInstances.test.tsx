@@ -59,6 +59,15 @@ describe('several instances', () => {
     const header = within(one as HTMLElement).getAllByRole('columnheader').find((h) => h.textContent === 'Action')!;
     await userEvent.click(within(header).getByRole('button'));
     await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('ascending'));
+    // Again: the other way. Severity, first chosen, sorts highest first, and Action lets go.
+    await userEvent.click(within(header).getByRole('button'));
+    await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('descending'));
+    const severity = within(one as HTMLElement).getAllByRole('columnheader').find((h) => h.textContent === 'Severity')!;
+    await userEvent.click(within(severity).getByRole('button'));
+    await waitFor(() => expect(severity.getAttribute('aria-sort')).toBe('descending'));
+    expect(header.getAttribute('aria-sort')).toBe('none');
+    await userEvent.click(within(header).getByRole('button'));
+    await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('ascending'));
     const otherHeader = within(two as HTMLElement).getAllByRole('columnheader').find((h) => h.textContent === 'Action')!;
     expect(otherHeader.getAttribute('aria-sort')).toBe('none');
     // Opening details in one opens one dialog, inside that instance.

@@ -45,7 +45,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       onFocus={() => props.onActivate(index, ready ? row.original.id : undefined)}
     >
       {ready ? (
-        row.getVisibleCells().map((cell) => (
+        row.getAllCells().map((cell) => (
           <div
             // By column: a row element showing another event keeps its cells and updates them.
             key={cell.column.id}

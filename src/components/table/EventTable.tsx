@@ -9,8 +9,8 @@ import type { EventWindow } from '../../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../../hooks/useScaledVirtualizer.js';
 import { useIsRtl, useScrollCue } from '../../hooks/useScrollCue.js';
 import { useStableCallback } from '../../hooks/useStableCallback.js';
-import { buildColumns, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
-import { cardColumns, displayOrder, fitWidths, headerName, resizeColumn, shareSpareWidth, type ResolvedColumns } from '../../core/columnLayout.js';
+import { buildColumns, pinStyles, sampleText, shownFields, tableFeaturesUsed } from './columns.js';
+import { cardColumns, fitWidths, headerName, resizeColumn, shareSpareWidth, type ResolvedColumns } from '../../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
 import { own } from '../../core/own.js';
@@ -48,7 +48,7 @@ const SKELETON_ROWS = 8;
 /** Rows the virtualizer renders past each edge of the screen (its default). */
 const OVERSCAN = 4;
 
-/** The virtualized log: TanStack Table for columns and sorting state, TanStack Virtual for rows. */
+/** The virtualized log: TanStack Table for the shown columns' cells and widths (and resizing), TanStack Virtual for rows. */
 export function EventTable(props: EventTableProps) {
   const { rows, fields, sort, onSortChange, virtual, scrollerRef, focusRequest, onFocused, active, onOpen, rowHeight, className } = props;
   const { messages, formatter } = useAuditLogsEnvironment();
@@ -78,34 +78,26 @@ export function EventTable(props: EventTableProps) {
   // Date columns say which time zone their times are in: "Time (UTC)".
   const { zoneName } = formatter;
   const { zonedColumn } = messages;
-  const columns = useMemo(
-    () => buildColumns(fields, fittedWidths, (f) => headerName(f, zonedColumn, zoneName)),
-    [fields, fittedWidths, zonedColumn, zoneName],
-  );
   const cards = props.cards ?? false;
   const cardLayout = useMemo(() => cardColumns(fields), [fields]);
   const shown = cards ? cardLayout : layout;
-  const columnVisibility = shown.visibility;
+  // The table gets the columns shown, in display order; a width change keeps the same columns.
+  const { order, visibility, pinned } = shown;
+  const visibleFields = useMemo(() => shownFields(fields, { order, visibility, pinned, widths: {} }), [fields, order, visibility, pinned]);
+  const columns = useMemo(
+    () => buildColumns(visibleFields, fittedWidths, (f) => headerName(f, zonedColumn, zoneName)),
+    [visibleFields, fittedWidths, zonedColumn, zoneName],
+  );
   const { virtualizer, spacerHeight, rowTop } = virtual;
   const items = virtualizer.getVirtualItems();
   // Table data: the events of the pages in view, the same array while those pages are unchanged.
   const data = rows.loaded as AuditEvent[];
-  const sorting = useMemo(() => [{ id: sort.field, desc: sort.direction === 'desc' }], [sort]);
   const table = useTable({
     features: tableFeaturesUsed,
     columns,
     data,
     getRowId: (event: AuditEvent) => event.id,
-    manualSorting: true,
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    state: {
-      sorting,
-      columnVisibility,
-      columnOrder: displayOrder(shown),
-      columnSizing: layout.widths,
-      columnPinning: { start: shown.pinned.start, end: shown.pinned.end },
-    },
+    state: { columnSizing: layout.widths },
     columnResizeMode: 'onChange',
     columnResizeDirection: rtl ? 'rtl' : 'ltr',
     onColumnSizingChange: (updater) => {
@@ -113,11 +105,6 @@ export function EventTable(props: EventTableProps) {
       let changed = layout;
       for (const [name, width] of Object.entries(next)) if (own(layout.widths, name) !== width) changed = resizeColumn(changed, name, width);
       if (changed !== layout) onColumnsChange(changed);
-    },
-    onSortingChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      if (first) onSortChange({ field: first.id, direction: first.desc ? 'desc' : 'asc' });
     },
   });
   const rowModel = table.getRowModel();
@@ -130,7 +117,7 @@ export function EventTable(props: EventTableProps) {
     const widths = new Map<string, number>(JSON.parse(pinnedWidths) as [string, number][]);
     return pinStyles(shown, (name) => widths.get(name) ?? 0);
   }, [shown, pinnedWidths]);
-  const visibleCount = columns.filter((c) => columnVisibility[c.id ?? ''] !== false).length;
+  const visibleCount = columns.length;
 
   // A shadow at either edge where columns are cut off.
   const updateScrollCue = useScrollCue(scrollerRef, tableRef, width);
@@ -241,6 +228,8 @@ export function EventTable(props: EventTableProps) {
     >
       <TableHead
         table={table}
+        sort={sort}
+        onSortChange={onSortChange}
         width={width}
         headRef={headRef}
         sticky={sticky}

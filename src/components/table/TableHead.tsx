@@ -4,11 +4,17 @@ import type { CSSProperties, KeyboardEvent, Ref } from 'react';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../core/columnLayout.js';
 import { nextHeadIndex } from '../../core/rowNavigation.js';
 import type { AuditEvent } from '../../core/event.js';
+import type { FieldDefinition } from '../../core/fields.js';
+import type { AuditSort } from '../../core/query.js';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
-import type { tableFeaturesUsed } from './columns.js';
+import { firstSortDirection, type tableFeaturesUsed } from './columns.js';
 
 export interface TableHeadProps {
   table: ReactTable<typeof tableFeaturesUsed, AuditEvent>;
+  /** The server's order: the sorted column shows it (`aria-sort`). */
+  sort: AuditSort;
+  /** A sort button chose a column, or the other direction of the sorted one. */
+  onSortChange: (sort: AuditSort) => void;
   /** CSS px; undefined fills the table (cards). */
   width: number | undefined;
   headRef: Ref<HTMLDivElement>;
@@ -42,7 +48,7 @@ function resizeStep(event: KeyboardEvent, rtl: boolean, step = event.shiftKey ? 
  * Keyboard: the header cells are one roving Tab stop shared with the rows: arrows and Home/End move
  * between them, Enter or Space sorts, Shift+arrows resize the column, ArrowDown enters the rows.
  */
-export function TableHead({ table, width, headRef, sticky, onResize, onFit, rtl, tabStop, onHeadFocus, onEnterRows }: TableHeadProps) {
+export function TableHead({ table, sort, onSortChange, width, headRef, sticky, onResize, onFit, rtl, tabStop, onHeadFocus, onEnterRows }: TableHeadProps) {
   const { messages } = useAuditLogsEnvironment();
   const group = table.getHeaderGroups()[0];
   const headers = group?.headers ?? [];
@@ -70,10 +76,12 @@ export function TableHead({ table, width, headRef, sticky, onResize, onFit, rtl,
       <div role="row" aria-rowindex={1} className="ral-row ral-row--head" style={{ width }}>
         {headers.map((header, index) => {
           const column = header.column;
-          const sorted = column.getIsSorted();
+          const field = (column.columnDef.meta as { field: FieldDefinition }).field;
+          const canSort = field.sortable;
+          const sorted = sort.field === column.id ? sort.direction : false;
           const label = flexRender(column.columnDef.header, header.getContext());
           const name = typeof label === 'string' ? label : column.id;
-          const ariaSort = !column.getCanSort()
+          const ariaSort = !canSort
             ? undefined
             : sorted === 'asc'
               ? 'ascending'
@@ -98,15 +106,15 @@ export function TableHead({ table, width, headRef, sticky, onResize, onFit, rtl,
               data-pinned={sticky.has(column.id) || undefined}
               style={width === undefined ? undefined : { width: size, ...sticky.get(column.id) }}
               onKeyDown={(event) => onKeyDown(event, index, column.id, size)}
-              {...(column.getCanSort() ? {} : focusProps)}
+              {...(canSort ? {} : focusProps)}
             >
-              {column.getCanSort() ? (
+              {canSort ? (
                 <button
                   type="button"
                   {...focusProps}
                   className="ral-sort"
                   data-sorted={sorted || undefined}
-                  onClick={column.getToggleSortingHandler()}
+                  onClick={() => onSortChange({ field: column.id, direction: sorted ? (sorted === 'asc' ? 'desc' : 'asc') : firstSortDirection(field) })}
                   aria-label={typeof label === 'string' ? messages.sortBy(label) : undefined}
                 >
                   <span className="ral-sort__label">{label}</span>
