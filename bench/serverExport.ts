@@ -20,7 +20,8 @@ let rows = 0;
 for (;;) {
   const { done, value } = await reader.read();
   if (done) break;
-  for (const byte of value) if (byte === 10) rows++;
+  // Line ends counted natively: a byte-by-byte loop here would spend this process's time, not the server's.
+  for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) rows++;
 }
 const seconds = (performance.now() - t) / 1000;
 clearInterval(sampler);
