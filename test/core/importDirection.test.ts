@@ -1,0 +1,121 @@
+// @vitest-environment node
+/**
+ * The layout DESIGN.md promises, checked on the sources: imports point down the list of folders only (core, api,
+ * memory, mock; hooks over core and api; components over hooks and core, never an adapter implementation; the
+ * server over core), and no module reaches itself again through the modules it imports.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const src = path.resolve(__dirname, '../../src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(full);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+function resolveImport(from: string, specifier: string): string | undefined {
+  const base = path.resolve(path.dirname(from), specifier).replace(/\.js$/, '');
+  return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((file) => existsSync(file));
+}
+
+interface Import {
+  to: string;
+  /** `import type …` or `export type …`: gone from the built code. */
+  typeOnly: boolean;
+  /** `import('…')`: loaded on first use, after both modules have run. */
+  dynamic: boolean;
+}
+
+/** Relative imports of each source file (static, re-exports and dynamic `import()`), resolved to files. */
+const imports = new Map<string, Import[]>(
+  sources(src).map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const found: Import[] = [];
+    for (const match of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'(\.[^']+)'/gms)) {
+      const to = resolveImport(file, match[3]!);
+      if (to) found.push({ to, typeOnly: Boolean(match[2]), dynamic: false });
+    }
+    for (const match of text.matchAll(/import\(\s*'(\.[^']+)'\s*\)/g)) {
+      const to = resolveImport(file, match[1]!);
+      if (to) found.push({ to, typeOnly: false, dynamic: true });
+    }
+    return [file, found];
+  }),
+);
+
+const folderOf = (file: string) => {
+  const relative = path.relative(src, file);
+  return relative.includes(path.sep) ? relative.split(path.sep)[0]! : '(entry)';
+};
+const name = (file: string) => path.relative(src, file);
+
+/** What each folder may import besides itself (DESIGN.md, "Layout"). Entries at the top import anything. */
+const ALLOWED: Record<string, (to: string, typeOnly: boolean) => boolean> = {
+  core: () => false,
+  api: (to) => folderOf(to) === 'core',
+  memory: (to) => ['core', 'api'].includes(folderOf(to)),
+  mock: (to) => ['core', 'api', 'memory'].includes(folderOf(to)),
+  testing: (to) => ['core', 'api'].includes(folderOf(to)),
+  // Hooks speak to adapters through their interface; the export engine is theirs to load on first use.
+  hooks: (to) => folderOf(to) === 'core' || (folderOf(to) === 'api' && !name(to).startsWith(`api${path.sep}http`)),
+  // The render layer: the adapter's interface as a type and the typed errors it shows, never an implementation.
+  components: (to, typeOnly) =>
+    ['core', 'hooks'].includes(folderOf(to)) || name(to) === path.join('api', 'errors.ts') || (typeOnly && folderOf(to) === 'api'),
+  server: (to, typeOnly) => folderOf(to) === 'core' || (typeOnly && folderOf(to) === 'api'),
+};
+
+describe('import direction', () => {
+  it('every folder imports only what the layout allows', () => {
+    const wrong: string[] = [];
+    for (const [file, list] of imports) {
+      const folder = folderOf(file);
+      const allowed = ALLOWED[folder];
+      if (!allowed) continue;
+      for (const { to, typeOnly } of list) if (folderOf(to) !== folder && !allowed(to, typeOnly)) wrong.push(`${name(file)} → ${name(to)}`);
+    }
+    expect(wrong).toEqual([]);
+    // The check sees the code: the render layer does import hooks and core.
+    expect([...imports].some(([file, list]) => folderOf(file) === 'components' && list.some((i) => folderOf(i.to) === 'hooks'))).toBe(true);
+  });
+
+  it('no module imports itself again through others (type-only imports aside)', () => {
+    // Tarjan's strongly connected components over static value imports: any component of two or more files is a
+    // circle, where one module can run before another it needs. An `import()` runs later (the dialects' catalog
+    // loads a dialect that reads its capabilities from the catalog), so it closes no circle.
+    const order = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const circles: string[][] = [];
+    const visit = (file: string) => {
+      order.set(file, order.size);
+      low.set(file, order.get(file)!);
+      stack.push(file);
+      onStack.add(file);
+      for (const { to, typeOnly, dynamic } of imports.get(file) ?? []) {
+        if (typeOnly || dynamic) continue;
+        if (!order.has(to)) {
+          visit(to);
+          low.set(file, Math.min(low.get(file)!, low.get(to)!));
+        } else if (onStack.has(to)) low.set(file, Math.min(low.get(file)!, order.get(to)!));
+      }
+      if (low.get(file) !== order.get(file)) return;
+      const circle: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        circle.push(name(member));
+      } while (member !== file);
+      if (circle.length > 1) circles.push(circle);
+    };
+    for (const file of imports.keys()) if (!order.has(file)) visit(file);
+    expect(circles).toEqual([]);
+    expect(imports.size).toBeGreaterThan(100);
+  });
+});
