@@ -244,8 +244,22 @@ export function headerName(field: FieldDefinition, zonedColumn: (column: string,
   return field.type === 'datetime' ? zonedColumn(field.displayName, zone) : field.displayName;
 }
 
+/** Which way a column sorts when first chosen: times, severities and numbers newest or highest first. */
+export function firstSortDirection(field: FieldDefinition): 'asc' | 'desc' {
+  return field.type === 'datetime' || field.type === 'severity' || field.type === 'number' ? 'desc' : 'asc';
+}
+
 /** The order columns render in: pinned to the start, the rest, pinned to the end. */
-export function displayOrder(columns: ResolvedColumns): string[] {
+export function displayOrder(columns: Pick<ResolvedColumns, 'order' | 'pinned'>): string[] {
   const { start, end } = columns.pinned;
   return [...start, ...columns.order.filter((n) => !start.includes(n) && !end.includes(n)), ...end];
+}
+
+/** The fields shown, in display order: what the table's columns are and what a CSV export writes. */
+export function shownFields(fields: readonly FieldDefinition[], columns: Pick<ResolvedColumns, 'order' | 'visibility' | 'pinned'>): FieldDefinition[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  return displayOrder(columns).flatMap((name) => {
+    const field = byName.get(name);
+    return field && own(columns.visibility, name) ? [field] : [];
+  });
 }

@@ -5,9 +5,8 @@ import type { AuditQuery } from '../core/query.js';
 import { useAuditLogsEnvironment } from './context.js';
 import { ExportError } from '../api/errors.js';
 import type { ExportFormat, ExportProgress, ExportSink, WritableLike } from '../api/exportRunner.js';
-import { displayOrder, headerName, type ResolvedColumns } from '../core/columnLayout.js';
+import { headerName, shownFields, type ResolvedColumns } from '../core/columnLayout.js';
 import type { FieldDefinition } from '../core/fields.js';
-import { own } from '../core/own.js';
 
 /** The export engine loads on the first export: a page that never exports never fetches it. */
 const loadRunner = () => import('../api/exportRunner.js');
@@ -133,11 +132,5 @@ export function exportColumns(
   columns: ResolvedColumns,
   zonedColumn: (column: string, zone: string) => string,
 ): CsvColumn[] {
-  const byName = new Map(fields.map((f) => [f.name, f]));
-  return displayOrder(columns)
-    .filter((name) => own(columns.visibility, name) && byName.has(name))
-    .map((name) => {
-      const f = byName.get(name)!;
-      return { name, displayName: headerName(f, zonedColumn, 'UTC'), valueFrom: f.valueFrom };
-    });
+  return shownFields(fields, columns).map((f) => ({ name: f.name, displayName: headerName(f, zonedColumn, 'UTC'), valueFrom: f.valueFrom }));
 }

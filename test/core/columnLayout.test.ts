@@ -6,11 +6,13 @@ import {
   defaultColumns,
   moveColumn,
   moveColumnTo,
+  firstSortDirection,
   fitWidths,
   parseColumnLayout,
   pinColumn,
   resizeColumn,
   resolveColumns,
+  shownFields,
   toColumnLayout,
   toggleColumn,
 } from '../../src/core/columnLayout';
@@ -91,6 +93,34 @@ describe('column layout', () => {
     expect(widths['actor.email']).toBeLessThan(widths.ip!);
     // "Region" (its header) is longer than "eu": the header decides.
     expect(widths.region).toBe(Math.round('Region'.length * 7.4 + 34));
+  });
+});
+
+describe('shownFields', () => {
+  it('lists the visible fields in display order: pinned to the start, the rest in order, pinned to the end', () => {
+    let columns = pinColumn(pinColumn(defaultColumns(fields), 'ip', 'start'), 'timestamp', 'end');
+    columns = toggleColumn(columns, 'resource', false);
+    expect(shownFields(fields, columns).map((f) => f.name)).toEqual(['ip', 'severity', 'actor.name', 'actor.email', 'action', 'region', 'timestamp']);
+  });
+
+  it('reads visibility as own properties: a field named like an Object member is hidden unless shown', () => {
+    const odd = defaultDataStructure([
+      { name: 'constructor', displayName: 'Constructor', type: 'string' },
+      { name: 'toString', displayName: 'To string', type: 'string', visible: true },
+    ]).fields;
+    const columns = { order: ['constructor', 'toString', 'timestamp'], visibility: { toString: true, timestamp: true }, pinned: { start: [], end: [] } };
+    expect(shownFields(odd, columns).map((f) => f.name)).toEqual(['toString', 'timestamp']);
+  });
+});
+
+describe('firstSortDirection', () => {
+  it('sorts times, severities and numbers highest first, text A to Z', () => {
+    const byName = new Map(BUILT_IN_FIELDS.map((f) => [f.name, f]));
+    expect(firstSortDirection(byName.get('timestamp')!)).toBe('desc');
+    expect(firstSortDirection(byName.get('severity')!)).toBe('desc');
+    expect(firstSortDirection({ ...byName.get('action')!, type: 'number' })).toBe('desc');
+    expect(firstSortDirection(byName.get('action')!)).toBe('asc');
+    expect(firstSortDirection(byName.get('ip')!)).toBe('asc');
   });
 });
 

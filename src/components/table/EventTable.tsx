@@ -9,8 +9,8 @@ import type { EventWindow } from '../../hooks/useEventWindow.js';
 import type { ScaledVirtualizer } from '../../hooks/useScaledVirtualizer.js';
 import { useIsRtl, useScrollCue } from '../../hooks/useScrollCue.js';
 import { useStableCallback } from '../../hooks/useStableCallback.js';
-import { buildColumns, pinStyles, sampleText, shownFields, tableFeaturesUsed } from './columns.js';
-import { cardColumns, fitWidths, headerName, resizeColumn, shareSpareWidth, type ResolvedColumns } from '../../core/columnLayout.js';
+import { buildColumns, pinStyles, sampleText, tableFeaturesUsed } from './columns.js';
+import { cardColumns, fitWidths, headerName, resizeColumn, shareSpareWidth, shownFields, type ResolvedColumns } from '../../core/columnLayout.js';
 import { EventRow } from './EventRow.js';
 import { TableHead } from './TableHead.js';
 import { own } from '../../core/own.js';
@@ -83,7 +83,7 @@ export function EventTable(props: EventTableProps) {
   const shown = cards ? cardLayout : layout;
   // The table gets the columns shown, in display order; a width change keeps the same columns.
   const { order, visibility, pinned } = shown;
-  const visibleFields = useMemo(() => shownFields(fields, { order, visibility, pinned, widths: {} }), [fields, order, visibility, pinned]);
+  const visibleFields = useMemo(() => shownFields(fields, { order, visibility, pinned }), [fields, order, visibility, pinned]);
   const columns = useMemo(
     () => buildColumns(visibleFields, fittedWidths, (f) => headerName(f, zonedColumn, zoneName)),
     [visibleFields, fittedWidths, zonedColumn, zoneName],

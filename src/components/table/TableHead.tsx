@@ -1,13 +1,13 @@
 import type { ReactTable } from '@tanstack/react-table';
 import { flexRender } from '@tanstack/react-table';
 import type { CSSProperties, KeyboardEvent, Ref } from 'react';
-import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../core/columnLayout.js';
+import { firstSortDirection, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../core/columnLayout.js';
 import { nextHeadIndex } from '../../core/rowNavigation.js';
 import type { AuditEvent } from '../../core/event.js';
 import type { FieldDefinition } from '../../core/fields.js';
 import type { AuditSort } from '../../core/query.js';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
-import { firstSortDirection, type tableFeaturesUsed } from './columns.js';
+import type { tableFeaturesUsed } from './columns.js';
 
 export interface TableHeadProps {
   table: ReactTable<typeof tableFeaturesUsed, AuditEvent>;

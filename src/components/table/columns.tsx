@@ -1,6 +1,6 @@
 import { columnResizingFeature, columnSizingFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { CSSProperties } from 'react';
-import { displayOrder, type ResolvedColumns } from '../../core/columnLayout.js';
+import type { ResolvedColumns } from '../../core/columnLayout.js';
 import type { AuditEvent } from '../../core/event.js';
 import { getFieldValue, type FieldDefinition } from '../../core/fields.js';
 import { CellValue } from './CellValue.js';
@@ -53,26 +53,13 @@ export function buildColumns(
 }
 
 
-/** Which way a column sorts when first chosen: times, severities and numbers newest or highest first. */
-export function firstSortDirection(field: FieldDefinition): 'asc' | 'desc' {
-  return field.type === 'datetime' || field.type === 'severity' || field.type === 'number' ? 'desc' : 'asc';
-}
-
-/** The fields shown, in display order (pinned ones at their edges). */
-export function shownFields(fields: readonly FieldDefinition[], columns: ResolvedColumns): FieldDefinition[] {
-  const rank = new Map(displayOrder(columns).map((name, index) => [name, index]));
-  // A field the order does not name yet (just added) comes last.
-  const at = (field: FieldDefinition) => rank.get(field.name) ?? fields.length + fields.indexOf(field);
-  return fields.filter((field) => columns.visibility[field.name] !== false).sort((a, b) => at(a) - at(b));
-}
-
 /**
  * Sticky offsets for pinned columns, computed once per render from the widths: a pinned column stays at
  * its edge while the table scrolls sideways.
  */
 export function pinStyles(columns: ResolvedColumns, widthOf: (name: string) => number): Map<string, CSSProperties> {
   const styles = new Map<string, CSSProperties>();
-  const shown = (n: string) => columns.visibility[n];
+  const shown = (n: string) => own(columns.visibility, n) === true;
   let left = 0;
   for (const name of columns.pinned.start.filter(shown)) {
     styles.set(name, { position: 'sticky', insetInlineStart: left, zIndex: 2 });
