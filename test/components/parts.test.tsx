@@ -62,6 +62,28 @@ describe('parts in a host layout', () => {
     expect(text.trim().split('\r\n')).toHaveLength(matching + 1);
   });
 
+  it('keeps a filter picked while the search waits for typing to pause', async () => {
+    render(
+      <div style={{ width: 1100 }}>
+        <HostPage />
+      </div>,
+    );
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const header = screen.getByRole('banner', { name: 'Admin header' });
+    const onlyErrors = within(header).getByRole('button', { name: 'Only errors' });
+    const table = screen.getByRole('table', { name: 'Audit logs' });
+    const word = 'failed';
+    const matches = (e: (typeof events)[number]) => JSON.stringify(e).toLowerCase().includes(word);
+    const both = events.filter((e) => matches(e) && e.severity === 'Error').length;
+    expect(both).toBeLessThan(events.filter(matches).length);
+    await userEvent.click(within(header).getByRole('searchbox', { name: 'Search' }));
+    await userEvent.keyboard(word);
+    // Picked at once, before the search's pause is over: the search sent after it must not drop it.
+    onlyErrors.click();
+    await waitFor(() => expect(Number(table.getAttribute('aria-rowcount'))).toBe(both + 1));
+    expect(onlyErrors).toHaveAttribute('aria-pressed', 'true');
+  });
+
   it('two roots on one page stay apart', async () => {
     render(
       <div style={{ width: 1100 }}>

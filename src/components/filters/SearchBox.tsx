@@ -16,11 +16,18 @@ export function SearchBox({ value, onSearch, debounceMs = 250 }: SearchBoxProps)
   const text = draft && draft.base === value ? draft.text : value;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // A pause ends after renders the keystroke did not see (a filter picked meanwhile): it sends through the
+  // latest `onSearch`, whose query has that filter, never through the one of the keystroke's render.
+  const latest = useRef({ value, onSearch });
+  useEffect(() => {
+    latest.current = { value, onSearch };
+  });
 
   const send = (next: string) => {
     clearTimeout(timer.current);
-    if (next.trim() === value.trim()) return;
-    onSearch(next);
+    const now = latest.current;
+    if (next.trim() === now.value.trim()) return;
+    now.onSearch(next);
     // Sent: the query's search shows from now on (a view opened later may bring back the text typed over).
     setDraft(null);
   };
