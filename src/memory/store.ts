@@ -60,6 +60,11 @@ export class EventStore {
   exclusions = 0;
   readonly skipped: IngestSkippedEvent[] = [];
   private readonly facts: EventFacts = { id: '', tenantId: '', time: 0, severity: { label: '', rank: 0 } };
+  /**
+   * The event `checkAt` last built through the reader, and where: the next read of it (the search text, a row)
+   * takes this one rather than building it again. One slot, used once; nothing more is kept per event.
+   */
+  private built: { i: number; record: AuditEvent } | null = null;
 
   /** @param reader how to read events of another shape (`EventPaths`); none: they are `AuditEventInput`s. */
   constructor(
@@ -125,6 +130,7 @@ export class EventStore {
     const state = this.states[i];
     if (state !== UNCHECKED) return state === SOUND;
     const record = this.record(i) as unknown as Record<string, unknown>;
+    if (!this.ours[i] && this.reader) this.built = { i, record: record as unknown as AuditEvent };
     const defaults = { tenantId: this.tenantId, id: this.ids[i] };
     let status = checkEventInto(record, defaults, undefined, this.facts);
     if (status === CHECK_DEEP) {
@@ -167,6 +173,7 @@ export class EventStore {
 
   removeAt(i: number): void {
     this.verify();
+    this.built = null;
     const n = this.length;
     this.records.splice(i, 1);
     this.ids.splice(i, 1);
@@ -211,8 +218,14 @@ export class EventStore {
    */
   record(i: number): AuditEvent {
     const record = this.records[i]!;
-    // Events of another shape are read through their paths (a new object each time; the host's is kept as is).
-    return (this.reader && !this.ours[i] ? this.reader.event(record) : record) as unknown as AuditEvent;
+    if (!this.reader || this.ours[i]) return record as unknown as AuditEvent;
+    const built = this.built;
+    if (built) {
+      this.built = null;
+      if (built.i === i) return built.record;
+    }
+    // Events of another shape are read through their paths (a new object; the host's is kept as is).
+    return this.reader.event(record) as unknown as AuditEvent;
   }
 
   /** Replaces the record at `i` with one in our shape. */

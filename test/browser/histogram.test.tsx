@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { render, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AuditLogs } from '../../src/components/root/AuditLogs';
@@ -44,6 +44,19 @@ describe('histogram in Chromium', () => {
       }
     });
     expect(document.querySelector('.ral-range__text')!.textContent).toContain(' – ');
+  });
+
+  it('zooms within the query as it is now: a sort picked after the bars were drawn stays', async () => {
+    const onQueryChange = vi.fn();
+    renderAuditLogs({ adapter: createMockAdapter({ count: 3000, seed: 5, now: NOW }), onQueryChange, defaultQuery: { timeRange: { preset: '7d' } }, newEventsInterval: 0 });
+    await waitFor(() => expect(document.querySelectorAll('.ral-histogram__bucket').length).toBeGreaterThan(20));
+    // Sorting leaves the counts as they are, so the chart is not drawn again; its zoom must still see the sort.
+    await userEvent.click(screen.getByRole('button', { name: 'Sort by Action' }));
+    await waitFor(() => expect(onQueryChange).toHaveBeenCalledWith(expect.objectContaining({ sort: { field: 'action', direction: 'asc' } })));
+    const hits = [...document.querySelectorAll<SVGRectElement>('.ral-histogram__hit')];
+    await userEvent.dragAndDrop(hits[Math.floor(hits.length * 0.3)]!, hits[Math.floor(hits.length * 0.6)]!);
+    await waitFor(() => expect(onQueryChange.mock.calls.at(-1)![0].timeRange?.from).toBeDefined());
+    expect(onQueryChange.mock.calls.at(-1)![0].sort).toEqual({ field: 'action', direction: 'asc' });
   });
 
   it('has a time axis with ticks that fit the range, a count scale, and bars stacked by severity', async () => {

@@ -70,6 +70,27 @@ describe('createMemoryAdapter with paths: events of the host’s own shape, read
     expect(read.skipped).toEqual([]);
   });
 
+  it('reads each host object once for the first search (the event built to check it also gives its search text)', async () => {
+    let reads = 0;
+    const counted = hostEvents.map((e) => {
+      const copy = { ...e } as HostEvent;
+      Object.defineProperty(copy, 'user', {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return e.user;
+        },
+      });
+      return copy;
+    });
+    const read = createMemoryAdapter(counted, { tenantId: 'acme', paths, now: NOW });
+    const page = await read.list({ tenantId: 'acme', query: { search: 'user3@corp.example' }, page: first });
+    expect(page.events.length).toBeGreaterThan(0);
+    expect(page.events.every((e) => e.actor?.email === 'user3@corp.example')).toBe(true);
+    // Every event is checked and searched once; only the page's events are read again, to answer them.
+    expect(reads).toBeLessThanOrEqual(counted.length + page.events.length);
+  });
+
   it('leaves the host’s objects as they were, and exports the values read through the paths', async () => {
     const before = JSON.stringify(hostEvents);
     const adapter = createMemoryAdapter(hostEvents, { tenantId: 'acme', paths, now: NOW, fields: [{ name: 'region', displayName: 'Region', type: 'string' }] });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { AuditQuery } from '../../core/query.js';
 import type { SeverityCount } from '../../core/page.js';
 import { normalizeSeverity } from '../../core/severity.js';
@@ -17,9 +17,9 @@ export interface SeverityFilterProps {
 
 /**
  * The `button` "Severity": a checkbox per severity, in rank order: the data structure's vocabulary, and
- * counts where the adapter can count.
+ * counts where the adapter can count. Drawn again only when its props change (pass a stable `onChange`).
  */
-export function SeverityFilter({ query, onChange, known, counts }: SeverityFilterProps) {
+export const SeverityFilter = memo(function SeverityFilter({ query, onChange, known, counts }: SeverityFilterProps) {
   const { messages, formatter, adapter } = useAuditLogsEnvironment();
   const one = adapter.capabilities.severitySelection === 'one';
   const [open, setOpen] = useState(false);
@@ -61,4 +61,4 @@ export function SeverityFilter({ query, onChange, known, counts }: SeverityFilte
       </ul>
     </Popover>
   );
-}
+});

@@ -1,6 +1,7 @@
 import type { AuditActivity, AuditStats } from '../../core/page.js';
 import type { AuditQuery } from '../../core/query.js';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
+import { useStableCallback } from '../../hooks/useStableCallback.js';
 import { Histogram } from './DeferredHistogram.js';
 import { SeverityBadge } from '../shared/SeverityBadge.js';
 
@@ -18,6 +19,7 @@ export interface ActivitySummaryProps {
 /** Counts for the current filters (total and by severity) and the histogram of events over time. */
 export function ActivitySummary({ stats, activity, query, onQueryChange, histogramOpen = true, onHistogramOpenChange }: ActivitySummaryProps) {
   const { formatter, messages } = useAuditLogsEnvironment();
+  const zoom = useStableCallback((from: string, to: string) => onQueryChange({ ...query, timeRange: { from, to } }));
   const headlines = [
     activity?.totalToday === undefined ? null : messages.totalToday(formatter.number(activity.totalToday)),
     activity?.severeThisWeek === undefined ? null : messages.severeThisWeek(formatter.number(activity.severeThisWeek)),
@@ -50,7 +52,7 @@ export function ActivitySummary({ stats, activity, query, onQueryChange, histogr
           </div>
           {/* No events, no chart: an empty 0–1 scale above "No events match" says nothing. */}
           {stats.total > 0 && histogramOpen ? (
-            <Histogram histogram={stats.histogram} onZoom={(from, to) => onQueryChange({ ...query, timeRange: { from, to } })} />
+            <Histogram histogram={stats.histogram} onZoom={zoom} />
           ) : null}
         </>
       ) : null}

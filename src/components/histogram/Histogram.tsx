@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { memo, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useWidthSteps } from '../../hooks/useNarrow.js';
 import { niceCeiling, timeTicks } from '../../core/chartAxis.js';
 import type { AuditHistogram } from '../../core/page.js';
@@ -21,9 +21,10 @@ const STACK_ORDER = [...SEVERITY_LEVELS].reverse();
 /**
  * Events over time as SVG bars (stacked by severity where the backend counts by it), a count scale and a
  * time axis whose ticks follow the range and zoom level, plus the same numbers as a table for screen readers.
- * Dragging across the bars zooms the time range to the selection.
+ * Dragging across the bars zooms the time range to the selection. Drawn again only when its props change:
+ * the viewer re-renders as the table scrolls, and each bucket's dates are formatted twice (pass a stable `onZoom`).
  */
-export function Histogram({ histogram, onZoom }: HistogramProps) {
+export const Histogram = memo(function Histogram({ histogram, onZoom }: HistogramProps) {
   const { messages, formatter } = useAuditLogsEnvironment();
   const svgRef = useRef<SVGSVGElement>(null);
   const figureRef = useRef<HTMLElement>(null);
@@ -136,4 +137,4 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
       </div>
     </figure>
   );
-}
+});

@@ -7,6 +7,7 @@ import { compactQuery, type AuditQuery } from '../../core/query.js';
 import { withFilter } from '../../core/queryEdit.js';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
 import { useAuditLogsInstance } from '../../hooks/instance.js';
+import { useStableCallback } from '../../hooks/useStableCallback.js';
 import { ColumnsMenu } from '../columns/ColumnsMenu.js';
 import { ExportControls } from '../export/ExportControls.js';
 import { AddFilter } from '../filters/AddFilter.js';
@@ -37,15 +38,18 @@ export function AuditLogsSearch() {
   );
 }
 
+const NONE: readonly string[] = [];
+
 /** The `button` "Severity" with a checkbox per severity and its count, where the log can be filtered by it. */
 export function AuditLogsSeverityFilter() {
   const { fields, severityCounts } = useAuditLogsInstance();
   const [query, update] = useUpdateQuery();
   const field = fields.find((f) => f.name === 'severity');
+  const change = useStableCallback((severities: string[]) => update({ ...query, severities }));
   if (field?.filterable === false) return null;
   return (
     <Contained>
-      <SeverityFilter query={query} known={field?.options ?? []} counts={severityCounts} onChange={(severities) => update({ ...query, severities })} />
+      <SeverityFilter query={query} known={field?.options ?? NONE} counts={severityCounts} onChange={change} />
     </Contained>
   );
 }

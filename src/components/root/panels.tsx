@@ -4,6 +4,7 @@
  */
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
 import { useAuditLogsInstance } from '../../hooks/instance.js';
+import { useStableCallback } from '../../hooks/useStableCallback.js';
 import { ActivitySummary } from '../histogram/ActivitySummary.js';
 import { Histogram } from '../histogram/DeferredHistogram.js';
 import { EventLog } from '../table/EventLog.js';
@@ -66,10 +67,11 @@ export function AuditLogsActivitySummary() {
 /** The histogram alone (events over time by severity; drag across it to zoom the time range). */
 export function AuditLogsHistogram() {
   const { stats, query, setQuery, histogramOpen } = useAuditLogsInstance();
+  const zoom = useStableCallback((from: string, to: string) => setQuery({ ...query, timeRange: { from, to } }));
   if (!stats || stats.total === 0 || !histogramOpen) return null;
   return (
     <Contained>
-      <Histogram histogram={stats.histogram} onZoom={(from, to) => setQuery({ ...query, timeRange: { from, to } })} />
+      <Histogram histogram={stats.histogram} onZoom={zoom} />
     </Contained>
   );
 }
