@@ -98,6 +98,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // The unit tests share the machine with the browser tests: a file's first test also loads its modules
+          // (a dialect, fast-check), which took 3.7 s on a loaded run and 6 s once. A limit on hangs, not a timing.
+          testTimeout: 20_000,
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/browser/**', 'test/components/**'],
         },
