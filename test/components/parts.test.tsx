@@ -30,15 +30,20 @@ function HostPage() {
   );
 }
 
+/** Renders the host's page and waits for its rows; returns the host's header. */
+async function openHostPage(): Promise<HTMLElement> {
+  render(
+    <div style={{ width: 1100 }}>
+      <HostPage />
+    </div>,
+  );
+  await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+  return screen.getByRole('banner', { name: 'Admin header' });
+}
+
 describe('parts in a host layout', () => {
   it('searches from the header, narrows the table, exports the rows, by keyboard, axe clean', async () => {
-    render(
-      <div style={{ width: 1100 }}>
-        <HostPage />
-      </div>,
-    );
-    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    const header = screen.getByRole('banner', { name: 'Admin header' });
+    const header = await openHostPage();
     expect(screen.queryByRole('button', { name: 'Severity' })).toBeNull();
     const search = within(header).getByRole('searchbox', { name: 'Search' });
     const email = events.find((e) => e.actor?.email)!.actor!.email!;
@@ -63,13 +68,7 @@ describe('parts in a host layout', () => {
   });
 
   it('keeps a filter picked while the search waits for typing to pause', async () => {
-    render(
-      <div style={{ width: 1100 }}>
-        <HostPage />
-      </div>,
-    );
-    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
-    const header = screen.getByRole('banner', { name: 'Admin header' });
+    const header = await openHostPage();
     const onlyErrors = within(header).getByRole('button', { name: 'Only errors' });
     const table = screen.getByRole('table', { name: 'Audit logs' });
     const word = 'failed';
