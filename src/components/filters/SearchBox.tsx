@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
+import { useStableCallback } from '../../hooks/useStableCallback.js';
 
 export interface SearchBoxProps {
   value: string;
@@ -16,21 +17,15 @@ export function SearchBox({ value, onSearch, debounceMs = 250 }: SearchBoxProps)
   const text = draft && draft.base === value ? draft.text : value;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  // A pause ends after renders the keystroke did not see (a filter picked meanwhile): it sends through the
-  // latest `onSearch`, whose query has that filter, never through the one of the keystroke's render.
-  const latest = useRef({ value, onSearch });
-  useEffect(() => {
-    latest.current = { value, onSearch };
-  });
-
-  const send = (next: string) => {
+  // A pause ends after renders the keystroke did not see (a filter picked meanwhile): `send` is stable and runs
+  // the latest render's code, whose `onSearch` has that filter, never the one of the keystroke's render.
+  const send = useStableCallback((next: string) => {
     clearTimeout(timer.current);
-    const now = latest.current;
-    if (next.trim() === now.value.trim()) return;
-    now.onSearch(next);
+    if (next.trim() === value.trim()) return;
+    onSearch(next);
     // Sent: the query's search shows from now on (a view opened later may bring back the text typed over).
     setDraft(null);
-  };
+  });
   return (
     <input
       type="search"
