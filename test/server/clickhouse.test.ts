@@ -38,6 +38,27 @@ describeTenantIsolation('chDB, searching the newest 60 events first', async () =
   return { store: await clickhouseStore({ client, searchWindow: 60 }) };
 });
 
+it('asks ClickHouse to parse a batch of events on several threads (1 MiB chunks), and the engine takes the setting', async () => {
+  // A batch of 10,000 events is about 7 MB, under ClickHouse's 10 MiB default chunk: parsed on one thread without it.
+  const settings: unknown[] = [];
+  const watched = {
+    query: client.query.bind(client),
+    command: client.command.bind(client),
+    close: client.close.bind(client),
+    insert: ((params: Parameters<typeof client.insert>[0]) => {
+      settings.push(params.clickhouse_settings);
+      return client.insert(params);
+    }) as typeof client.insert,
+  };
+  const store = await clickhouseStore({ client: watched });
+  const at = '2026-11-01T10:00:00.000Z';
+  const { recorded } = await store.record(['created', 'updated', 'deleted'].map((action) => ({ action, timestamp: at })), { tenantId: 'chunked' });
+  expect(recorded).toHaveLength(3);
+  expect(settings).toContainEqual({ min_chunk_bytes_for_parallel_parsing: 1 << 20 });
+  const page = await store.list('chunked', {}, [], { type: 'offset', offset: 0, limit: 10 }, Date.parse(at) + 1000);
+  expect(page.events.map((e) => e.action).sort()).toEqual(['created', 'deleted', 'updated']);
+});
+
 it('answers 503 naming the timeout when a query runs past max_execution_time, and tells the host', async () => {
   const store = await clickhouseStore({ client, statementTimeoutMs: 1000 });
   // A list that makes ClickHouse work past the store's limit: its own TIMEOUT_EXCEEDED, code 159.
