@@ -16,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { pureSource } from './pureSource.cjs';
 
 const VITE_LIMIT_KIB = 135;
-const ESBUILD_LIMIT_KIB = 144;
+// 144 until a fast scroll's jumps asked for pages at most every 100 ms (144.03 KiB with it; 133.81 by Vite).
+const ESBUILD_LIMIT_KIB = 144.2;
 const PAGE = 'bench/size/page.tsx';
 
 /** Files reached from `entry` through static imports only: what loads before anything is used. */

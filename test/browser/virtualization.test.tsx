@@ -74,6 +74,28 @@ describe('virtual scrolling in Chromium', () => {
     expect(document.activeElement?.textContent).toContain('action.0');
   });
 
+  it('asks only for the pages a fast flight stops on, not the ones it crosses, and shows where it stops', async () => {
+    const { adapter, requested } = createIndexedAdapter(1_000_000);
+    renderAuditLogs({ adapter });
+    await waitFor(() => expect(readyRows().length).toBeGreaterThan(5));
+    const before = requested.length;
+    // A scrollbar dragged down the log in 30 jumps of about 33,000 rows, faster than one set of pages per 100 ms.
+    const height = scroller().scrollHeight - scroller().clientHeight;
+    for (let step = 1; step <= 30; step++) {
+      await scrollTo(Math.round((step / 30) * height));
+      await new Promise(requestAnimationFrame);
+    }
+    await waitFor(() => {
+      const last = readyRows().find((r) => r.getAttribute('aria-rowindex') === '1000001');
+      expect(last?.textContent).toContain('action.999999');
+    }, { timeout: 3000 });
+    const asked = requested.slice(before);
+    // One set of pages per 100 ms (the flight takes about half a second) and where it stopped; each of the 30 jumps
+    // would have asked for a page or two.
+    expect(asked.length).toBeLessThan(15);
+    expect(asked).toContain(999_900);
+  });
+
   it('releases pages far from the window (memory stays bounded)', async () => {
     const { adapter } = createIndexedAdapter(1_000_000);
     const queryClient = testClient();

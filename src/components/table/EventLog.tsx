@@ -6,6 +6,7 @@ import { clearFilters, hasFilters, withFilter } from '../../core/queryEdit.js';
 import { useAuditLogsEnvironment } from '../../hooks/context.js';
 import { useAuditLogsInstance } from '../../hooks/instance.js';
 import { useEvent } from '../../hooks/useEvent.js';
+import { useJumpThrottle } from '../../hooks/useJumpThrottle.js';
 import { PAGE_SIZE } from '../../hooks/useEventWindow.js';
 import { useScaledVirtualizer } from '../../hooks/useScaledVirtualizer.js';
 import { useStableCallback } from '../../hooks/useStableCallback.js';
@@ -42,7 +43,8 @@ export function EventLog() {
   const identity = JSON.stringify(query);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [focusRequest, setFocusRequest] = useState<number | null>(null);
-  const { setVisibleRange } = instance;
+  // Pages a fast scroll only flies over are not asked for (see useJumpThrottle).
+  const setVisibleRange = useJumpThrottle(instance.setVisibleRange, identity);
 
   const virtual = useScaledVirtualizer({
     count: rows.rowCount,
