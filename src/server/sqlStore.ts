@@ -5,6 +5,7 @@ import { DEFAULT_SORT } from '../core/query.js';
 import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook } from '../core/viewBook.js';
+import { copyRows, COPY_SQL } from './pgCopy.js';
 import { orderOf, Params, SCHEMA, TRIGRAM_SCHEMA, whereOf, type SqlClient } from './sql.js';
 import { COUNTS_SCHEMA, countSql, countsStatsSql, countsWhere, hasKeptCounts } from './sqlCounts.js';
 import {
@@ -58,6 +59,8 @@ export async function sqlStore(
     transaction: <T>(work: (tx: SqlClient) => Promise<T>) => Promise<T>;
     /** Insert statements in flight at once: a pool's connections work side by side; PGlite runs one at a time. */
     parallel?: number;
+    /** Runs `COPY … FROM STDIN` with these rows (a PostgreSQL server through `pg`); without it, INSERT. */
+    copy?: (sql: string, rows: Buffer) => Promise<void>;
   },
 ): Promise<AuditLogStore> {
   const parallel = Math.max(1, options.parallel ?? 1);
@@ -75,7 +78,7 @@ export async function sqlStore(
 
   const store: AuditLogStore = {
     async record(given, opts = {}) {
-      const { recorded: valid, skipped } = prepareRecords(given, opts.tenantId);
+      const { recorded: valid, skipped, chosenIds } = prepareRecords(given, opts.tenantId);
       const recorded: AuditEvent[] = [];
       // Batches go out as soon as each is encoded, up to `parallel` at once (a server's pool works on one while
       // this process encodes the next); the first failure is thrown once those in flight have settled.
@@ -83,16 +86,24 @@ export async function sqlStore(
       let failure: { error: unknown } | undefined;
       for (let from = 0; from < valid.length && !failure; from += INSERT_BATCH) {
         let batch = valid.slice(from, from + INSERT_BATCH);
-        let rows = insertRows(batch);
-        // PostgreSQL text holds no U+0000 and no lone surrogate: such an event is kept with U+FFFD in its place, not
-        // refused with its batch. (A well-formed pair is written as it is; only a lone half is escaped.)
-        if (UNSTORABLE_JSON.test(rows)) {
-          batch = batch.map(storable);
-          rows = insertRows(batch);
+        let write: () => Promise<unknown>;
+        if (options.copy && !batch.some((e) => chosenIds.has(e.id))) {
+          const copy = options.copy;
+          const encoded = copyRows(batch);
+          batch = encoded.batch;
+          write = () => copy(COPY_SQL, encoded.rows);
+        } else {
+          let rows = insertRows(batch);
+          // PostgreSQL text holds no U+0000 and no lone surrogate: such an event is kept with U+FFFD in its place,
+          // not refused with its batch. (A well-formed pair is written as it is; only a lone half is escaped.)
+          if (UNSTORABLE_JSON.test(rows)) {
+            batch = batch.map(storable);
+            rows = insertRows(batch);
+          }
+          write = () => db.query(INSERT_SQL, [rows]);
         }
         recorded.push(...batch);
-        const sent: Promise<void> = db
-          .query(INSERT_SQL, [rows])
+        const sent: Promise<void> = write()
           .then(
             () => undefined,
             (error: unknown) => void (failure ??= { error }),

@@ -3,6 +3,7 @@
  * through `pg`. Both run the same SQL. Their drivers are optional peer dependencies, loaded when a store is made.
  */
 import type { SqlClient } from './sql.js';
+import { copyQuery } from './pgCopy.js';
 import { sqlStore } from './sqlStore.js';
 import type { AuditLogStore, StoreOptions } from './store.js';
 
@@ -56,6 +57,13 @@ export interface PostgresStoreOptions extends StoreOptions {
    * extension, in PostgreSQL's contrib, and the right to create it). Without it search reads the tenant's rows.
    */
   searchIndex?: 'trigram';
+  /**
+   * Events go to the server by `COPY … FROM STDIN` (about twice as fast for PostgreSQL as INSERT), on the pool's
+   * connections through `pg`'s query objects; an event whose id the caller chose goes by INSERT, which skips an id
+   * already there. `false`: INSERT only, for a pool that is not `pg`'s or a database without COPY FROM STDIN.
+   * @default true
+   */
+  copy?: boolean;
 }
 
 export async function postgresStore(options: ({ pool: PgPoolLike } | { connectionString: string }) & PostgresStoreOptions): Promise<AuditLogStore> {
@@ -86,6 +94,28 @@ export async function postgresStore(options: ({ pool: PgPoolLike } | { connectio
         client.release();
       }
     },
+    copy: options.copy === false ? undefined : (sql, rows) => copyOn(pool, sql, rows),
     close: own ? () => pool.end() : undefined,
   });
+}
+
+/** Runs a COPY FROM STDIN on one of the pool's connections (pg's `client.query(submittable)`). */
+async function copyOn(pool: PgPoolLike, sql: string, rows: Buffer): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const { query, done } = copyQuery(sql, rows);
+    const returned = (client as unknown as { query(submittable: object): unknown }).query(query);
+    // pg hands the query object back; a driver that made a promise of it instead does not run COPY this way.
+    if (returned && typeof (returned as Promise<unknown>).then === 'function') {
+      done.catch(() => {});
+      const cause = await (returned as Promise<unknown>).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      throw new Error('react-audit-logs/server: this pool does not run COPY FROM STDIN as pg does; pass copy: false to postgresStore.', { cause });
+    }
+    await done;
+  } finally {
+    client.release();
+  }
 }

@@ -121,6 +121,103 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
     await pool.end();
   });
 
+  describe('writing by COPY', () => {
+    /** A pg pool whose connections note the text of every statement they run. */
+    const spied = async (options: Omit<Parameters<typeof postgresStore>[0], 'pool' | 'connectionString'> = {}) => {
+      const pool = new pg.Pool({ connectionString: await server.createDatabase() });
+      const statements: string[] = [];
+      const connect = pool.connect.bind(pool);
+      const watched = Object.assign(Object.create(pool) as pg.Pool, {
+        // pg's own pool.query takes a connection by callback: reads go to the pool as it is.
+        query: pool.query.bind(pool),
+        connect: async () => {
+          const client = await connect();
+          const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+          return Object.assign(Object.create(client) as pg.PoolClient, {
+            query: (q: unknown, ...rest: unknown[]) => (statements.push(typeof q === 'string' ? q : String((q as { text: string }).text)), query(q, ...rest)),
+          });
+        },
+      });
+      const store = await postgresStore({ pool: watched, ...options });
+      const copies = () => statements.filter((s) => s.startsWith('COPY audit_events')).length;
+      return { pool, store, copies, end: async () => (await store.close(), await pool.end()) };
+    };
+    // COPY's text format gives a meaning to tab, line break, carriage return and backslash (\N is NULL, \. ends
+    // the data): each must arrive as it was given.
+    const odd = 'a\tb\nc\rd\\e \\N \\.\n\\.\r\n"q" \'s\' 😀 ü';
+
+    it('writes events without ids by COPY, every character as it was given, and search finds them', async () => {
+      const { store, copies, end } = await spied();
+      const given = [
+        { tenantId: 'acme', action: `user.${odd}`, severity: 'Info', message: odd, actor: { email: `x${odd}@y`, name: odd }, fields: { region: odd, n: 3 }, tags: [odd], changes: [{ field: odd, before: odd, after: { deep: odd } }] },
+        { tenantId: 'acme', action: 'user.nul', message: 'a\u0000b, half \ud800 a pair' },
+        { tenantId: 'acme', action: 'user.login' },
+      ];
+      const { recorded, skipped } = await store.record(given);
+      expect(skipped).toEqual([]);
+      expect(copies()).toBe(1);
+      for (const event of recorded) expect(await store.get('acme', event.id)).toEqual(event);
+      expect(recorded[0]).toMatchObject({ message: odd, fields: { region: odd }, tags: [odd] });
+      expect(recorded[1]!.message).toBe('a\uFFFDb, half \uFFFD a pair');
+      const found = await store.list('acme', { search: 'd\\e \\n \\.\n\\.' }, [], { type: 'offset', offset: 0, limit: 10 }, Date.now());
+      expect(found.events.map((e) => e.id)).toEqual([recorded[0]!.id]);
+      await end();
+    });
+
+    it('writes an event whose id the caller chose by INSERT, which skips the id already there; copy: false writes all by INSERT', async () => {
+      const { store, copies, end } = await spied();
+      const event = { id: 'evt_mine', tenantId: 'acme', action: 'user.login' };
+      await store.record([event, { tenantId: 'acme', action: 'user.logout' }]);
+      await store.record(event);
+      expect(copies()).toBe(0);
+      expect((await store.list('acme', {}, [], { type: 'offset', offset: 0, limit: 10 }, Date.now())).total).toBe(2);
+      await end();
+      const inserting = await spied({ copy: false });
+      await inserting.store.record([{ tenantId: 'acme', action: `user.${odd}` }]);
+      expect(inserting.copies()).toBe(0);
+      expect((await inserting.store.list('acme', {}, [], { type: 'offset', offset: 0, limit: 10 }, Date.now())).events[0]!.action).toBe(`user.${odd}`);
+      await inserting.end();
+    });
+
+    it('fails the call with the error of a COPY the server refuses, frees its connection, and writes again after', async () => {
+      const { pool, store, copies, end } = await spied();
+      await pool.query("ALTER TABLE audit_events ADD CONSTRAINT no_refused CHECK (event->>'message' IS DISTINCT FROM 'refused')");
+      const events = generateAuditEvents({ tenantId: 'acme', count: 2500, seed: 4, now: Date.now() }).map(({ id: _id, ...e }) => e);
+      events[1500] = { ...events[1500]!, message: 'refused' };
+      await expect(store.record(events)).rejects.toThrow(/no_refused/);
+      // Each COPY is all or nothing: the refused one's 1,000 events are not there; the first's are, and the last
+      // 500's when that statement, sent beside the refused one, finished first.
+      const count = async () => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0]!.n;
+      expect([1000, 1500]).toContain(await count());
+      expect(pool.idleCount).toBe(pool.totalCount);
+      const before = copies();
+      await store.record(events.slice(0, 10));
+      expect(copies()).toBe(before + 1);
+      expect([1010, 1510]).toContain(await count());
+      await end();
+    });
+
+    it('names the problem when a pool does not run pg query objects', async () => {
+      const pool = new pg.Pool({ connectionString: await server.createDatabase() });
+      // A pg-like pool whose query takes only text and values: a query object's text alone reaches the server.
+      const textOnly = {
+        query: pool.query.bind(pool),
+        end: async () => {},
+        connect: async () => {
+          const client = await pool.connect();
+          return { query: (q: string | { text: string }, values?: unknown[]) => client.query(typeof q === 'string' ? q : q.text, values), release: () => client.release() };
+        },
+      };
+      const store = await postgresStore({ pool: textOnly });
+      await expect(store.record({ tenantId: 'acme', action: 'user.login' })).rejects.toThrow(/copy: false/);
+      await store.record({ id: 'evt_chosen', tenantId: 'acme', action: 'user.login' });
+      const fallback = await postgresStore({ pool: textOnly, copy: false, migrate: false });
+      await fallback.record({ tenantId: 'acme', action: 'user.logout' });
+      expect((await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0]!.n).toBe(2);
+      await pool.end();
+    });
+  });
+
   describe('a pool the host made', () => {
     it('is used as it is, left open for the host, and the schema is made once however many stores start', async () => {
       const pool = new pg.Pool({ connectionString: await server.createDatabase() });

