@@ -53,6 +53,8 @@ export function copyRows(events: readonly AuditEvent[]): { batch: AuditEvent[]; 
   return { batch, rows: Buffer.from(lines.join('\n')) };
 }
 
+const COPY_MESSAGE_BYTES = 1 << 20;
+
 /** What a `pg` connection offers a query object that runs COPY FROM STDIN (pg's submittable protocol). */
 interface CopyConnection {
   query(text: string): void;
@@ -75,7 +77,8 @@ export function copyQuery(text: string, data: Buffer) {
       // pg replaces this with its timer's when a query_timeout is set.
       callback: () => {},
       handleCopyInResponse(connection: CopyConnection) {
-        connection.sendCopyFromChunk(data);
+        // In messages of 1 MiB at most: a batch of large events stays far below a message's 1 GB limit.
+        for (let at = 0; at < data.length; at += COPY_MESSAGE_BYTES) connection.sendCopyFromChunk(data.subarray(at, at + COPY_MESSAGE_BYTES));
         connection.endCopyFrom();
       },
       handleCommandComplete() {},

@@ -164,6 +164,16 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
       await end();
     });
 
+    it('sends a batch larger than one COPY message in parts, characters split between them arriving whole', async () => {
+      const { store, copies, end } = await spied();
+      // 3 MiB of two- and four-byte characters after one odd byte: the 1 MiB parts end inside characters.
+      const message = `x${'ü😀'.repeat(3 * 174_763)}`;
+      const { recorded } = await store.record([{ tenantId: 'acme', action: 'file.uploaded', message }, { tenantId: 'acme', action: 'user.login' }]);
+      expect(copies()).toBe(1);
+      expect((await store.get('acme', recorded[0]!.id))?.message).toBe(message);
+      await end();
+    });
+
     it('writes an event whose id the caller chose by INSERT, which skips the id already there; copy: false writes all by INSERT', async () => {
       const { store, copies, end } = await spied();
       const event = { id: 'evt_mine', tenantId: 'acme', action: 'user.login' };
