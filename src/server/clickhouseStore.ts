@@ -12,7 +12,7 @@ import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
 import { chHourStats, chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, SEARCH_WINDOW, searchFirstInWindow, searchText, hourSplit, storable, UNSTORABLE_JSON, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, SEARCH_WINDOW, searchFirstInWindow, searchText, hourSplit, storable, unstorableJson, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -131,7 +131,7 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
       for (const given of recorded) {
         let e = given;
         let event = JSON.stringify(e);
-        if (UNSTORABLE_JSON.test(event)) {
+        if (unstorableJson(event)) {
           e = storable(e);
           event = JSON.stringify(e);
         }

@@ -6,7 +6,7 @@
  */
 import type { AuditEvent } from '../core/event.js';
 import { severityLevelOfRank } from '../core/severity.js';
-import { searchText, storable, UNSTORABLE_JSON } from './store.js';
+import { searchText, storable, unstorableJson } from './store.js';
 
 export const COPY_SQL = 'COPY audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event) FROM STDIN';
 
@@ -19,38 +19,58 @@ function copyText(value: string): string {
   return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPED[c]!) : value;
 }
 
-/** One event's COPY line; `json` is the event's JSON, which holds no raw control character, only backslashes. */
-function copyLine(e: AuditEvent, json: string): string {
-  return [
-    copyText(e.tenantId),
-    copyText(e.id),
-    copyText(e.timestamp),
-    copyText(e.severity),
-    String(e.severityRank),
-    severityLevelOfRank(e.severityRank),
-    copyText(searchText(e)),
-    json.includes('\\') ? json.replaceAll('\\', '\\\\') : json,
-  ].join('\t');
+/** Bytes written one value after another into a Buffer that doubles when a value might not fit. */
+class Bytes {
+  private buffer: Buffer;
+  private at = 0;
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+  text(value: string, after: number) {
+    // A UTF-16 code unit is at most three bytes of UTF-8 (a pair of them four).
+    const most = value.length * 3 + 1;
+    if (this.at + most > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + most));
+      this.buffer.copy(grown, 0, 0, this.at);
+      this.buffer = grown;
+    }
+    this.at += this.buffer.write(value, this.at);
+    this.buffer[this.at++] = after;
+  }
+  bytes() {
+    return this.buffer.subarray(0, this.at);
+  }
 }
+
+const TAB = 9;
+const NEWLINE = 10;
 
 /**
  * A batch's COPY rows, UTF-8. PostgreSQL text holds no U+0000 and no lone surrogate: an event holding one is
- * written with U+FFFD in its place (`batch` is the events as written), not refused with its batch.
+ * written with U+FFFD in its place (`batch` is the events as written), not refused with its batch. Each value
+ * goes straight into the rows' bytes (a line's text and the batch's joined text cost more than the rest).
  */
 export function copyRows(events: readonly AuditEvent[]): { batch: AuditEvent[]; rows: Buffer } {
-  const lines: string[] = [];
+  const out = new Bytes(Math.max(1 << 16, events.length * 1024));
   const batch = events.map((event) => {
     let e = event;
     let json = JSON.stringify(e);
-    if (UNSTORABLE_JSON.test(json)) {
+    if (unstorableJson(json)) {
       e = storable(e);
       json = JSON.stringify(e);
     }
-    lines.push(copyLine(e, json));
+    out.text(copyText(e.tenantId), TAB);
+    out.text(copyText(e.id), TAB);
+    out.text(copyText(e.timestamp), TAB);
+    out.text(copyText(e.severity), TAB);
+    out.text(String(e.severityRank), TAB);
+    out.text(severityLevelOfRank(e.severityRank), TAB);
+    out.text(copyText(searchText(e)), TAB);
+    // The event's JSON holds no raw control character, only backslashes.
+    out.text(json.includes('\\') ? json.replaceAll('\\', '\\\\') : json, NEWLINE);
     return e;
   });
-  lines.push('');
-  return { batch, rows: Buffer.from(lines.join('\n')) };
+  return { batch, rows: out.bytes() };
 }
 
 const COPY_MESSAGE_BYTES = 1 << 20;
@@ -63,8 +83,14 @@ interface CopyConnection {
 }
 
 /**
- * A query object for `pg`'s `client.query(submittable)`: sends the statement, then the rows once the server asks
- * for them; settles when the server is ready again (or with its error, the COPY undone).
+ * A query object for `pg`'s `client.query(submittable)`: sends the statement and its rows together; settles when
+ * the server is ready again (or with its error, the COPY undone).
+ *
+ * The rows do not wait for the server's CopyInResponse: waiting cost a round trip per statement, and on a busy
+ * process the time until its event loop next ran, the server idle meanwhile (300,000 events: 28,500 a second
+ * against 32,000 sending them at once, three runs each).
+ * The protocol allows it: after an error in a COPY started by a simple Query, "any subsequent CopyData, CopyDone,
+ * or CopyFail messages issued by the frontend will simply be dropped" (PostgreSQL's protocol, "COPY Operations").
  */
 export function copyQuery(text: string, data: Buffer) {
   let settle!: { resolve: () => void; reject: (error: unknown) => void };
@@ -73,14 +99,16 @@ export function copyQuery(text: string, data: Buffer) {
     done,
     query: {
       text,
-      submit: (connection: CopyConnection) => connection.query(text),
-      // pg replaces this with its timer's when a query_timeout is set.
-      callback: () => {},
-      handleCopyInResponse(connection: CopyConnection) {
+      submit(connection: CopyConnection) {
+        connection.query(text);
         // In messages of 1 MiB at most: a batch of large events stays far below a message's 1 GB limit.
         for (let at = 0; at < data.length; at += COPY_MESSAGE_BYTES) connection.sendCopyFromChunk(data.subarray(at, at + COPY_MESSAGE_BYTES));
         connection.endCopyFrom();
       },
+      // pg replaces this with its timer's when a query_timeout is set.
+      callback: () => {},
+      // The rows are on their way already (pg calls this when the server is ready for them).
+      handleCopyInResponse() {},
       handleCommandComplete() {},
       handleReadyForQuery() {
         this.callback();

@@ -21,8 +21,10 @@ import {
   prepareRecords,
   searchText,
   storable,
-  UNSTORABLE_JSON,
+  unstorableJson,
   type AuditLogStore,
+  type RecordInput,
+  type RecordSkipped,
   type StoreOptions,
 } from './store.js';
 
@@ -78,14 +80,21 @@ export async function sqlStore(
 
   const store: AuditLogStore = {
     async record(given, opts = {}) {
-      const { recorded: valid, skipped, chosenIds } = prepareRecords(given, opts.tenantId);
+      const list = (Array.isArray(given) ? given : [given]) as readonly RecordInput[];
+      const at = new Date().toISOString();
       const recorded: AuditEvent[] = [];
-      // Batches go out as soon as each is encoded, up to `parallel` at once (a server's pool works on one while
-      // this process encodes the next); the first failure is thrown once those in flight have settled.
+      const skipped: RecordSkipped[] = [];
+      // Batches are checked and go out one at a time, up to `parallel` at once: the database writes the first
+      // while this process checks and encodes the next (checking the whole call first left it idle meanwhile).
+      // The first failure is thrown once those in flight have settled.
       const inFlight = new Set<Promise<void>>();
       let failure: { error: unknown } | undefined;
-      for (let from = 0; from < valid.length && !failure; from += INSERT_BATCH) {
-        let batch = valid.slice(from, from + INSERT_BATCH);
+      for (let from = 0; from < list.length && !failure; from += INSERT_BATCH) {
+        const prepared = prepareRecords(list.slice(from, from + INSERT_BATCH), opts.tenantId, at, from);
+        skipped.push(...prepared.skipped);
+        const chosenIds = prepared.chosenIds;
+        let batch = prepared.recorded;
+        if (!batch.length) continue;
         let write: () => Promise<unknown>;
         if (options.copy && !batch.some((e) => chosenIds.has(e.id))) {
           const copy = options.copy;
@@ -96,7 +105,7 @@ export async function sqlStore(
           let rows = insertRows(batch);
           // PostgreSQL text holds no U+0000 and no lone surrogate: such an event is kept with U+FFFD in its place,
           // not refused with its batch. (A well-formed pair is written as it is; only a lone half is escaped.)
-          if (UNSTORABLE_JSON.test(rows)) {
+          if (unstorableJson(rows)) {
             batch = batch.map(storable);
             rows = insertRows(batch);
           }

@@ -68,16 +68,19 @@ export interface StoreOptions {
 export const EXPORT_BATCH = 1000;
 export const CLICKHOUSE_EXPORT_BATCH = 5000;
 
-/** Events checked for a write: those to write, those refused (with why), and which ids the caller chose. */
-export function prepareRecords(given: RecordInput | readonly RecordInput[], tenantOption: string | undefined) {
+/**
+ * Events checked for a write: those to write, those refused (with why), and which ids the caller chose. `at` is
+ * the time of events given without one; `firstIndex` is where `given` starts in the caller's list (for a part).
+ */
+export function prepareRecords(given: RecordInput | readonly RecordInput[], tenantOption: string | undefined, at = new Date().toISOString(), firstIndex = 0) {
   const list = (Array.isArray(given) ? given : [given]) as readonly RecordInput[];
-  const at = new Date().toISOString();
   const recorded: AuditEvent[] = [];
   const skipped: RecordSkipped[] = [];
   const chosenIds = new Set<string>();
   // A log has a handful of severity labels: each is read once per batch.
   const severities: SeverityCache = new Map();
-  list.forEach((input, index) => {
+  list.forEach((input, position) => {
+    const index = firstIndex + position;
     const own = input && typeof input === 'object' ? (input as { tenantId?: unknown; id?: unknown }) : {};
     const tenantId = tenantOption ?? own.tenantId;
     if (typeof tenantId !== 'string' || !tenantId) return void skipped.push({ index, issues: ['tenantId: required'] });
@@ -108,8 +111,12 @@ export function storable<T>(value: T): T {
   return value;
 }
 
-/** JSON text that holds `\u0000` or a lone surrogate (JSON.stringify escapes both; a well-formed pair stays as it is). */
-export const UNSTORABLE_JSON = /\\u0000|\\ud[89a-f]/;
+const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/;
+/**
+ * Whether JSON text holds `\u0000` or a lone surrogate (JSON.stringify escapes both; a well-formed pair stays as
+ * it is). Most hold no `\u` at all, and looking for it first costs a tenth of the pattern's search.
+ */
+export const unstorableJson = (json: string) => json.includes('\\u') && UNSTORABLE_ESCAPE.test(json);
 
 /** What free-text search looks through (as the memory adapter: what a person reads, not the raw payload), lower case. */
 export function searchText(e: AuditEvent): string {

