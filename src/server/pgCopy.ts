@@ -6,6 +6,7 @@
  */
 import type { AuditEvent } from '../core/event.js';
 import { severityLevelOfRank } from '../core/severity.js';
+import { Bytes, NEWLINE, TAB } from './bytes.js';
 import { searchText, storable, unstorableJson } from './store.js';
 
 export const COPY_SQL = 'COPY audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event) FROM STDIN';
@@ -19,36 +20,9 @@ function copyText(value: string): string {
   return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPED[c]!) : value;
 }
 
-/** Bytes written one value after another into a Buffer that doubles when a value might not fit. */
-class Bytes {
-  private buffer: Buffer;
-  private at = 0;
-  constructor(size: number) {
-    this.buffer = Buffer.allocUnsafe(size);
-  }
-  text(value: string, after: number) {
-    // A UTF-16 code unit is at most three bytes of UTF-8 (a pair of them four).
-    const most = value.length * 3 + 1;
-    if (this.at + most > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + most));
-      this.buffer.copy(grown, 0, 0, this.at);
-      this.buffer = grown;
-    }
-    this.at += this.buffer.write(value, this.at);
-    this.buffer[this.at++] = after;
-  }
-  bytes() {
-    return this.buffer.subarray(0, this.at);
-  }
-}
-
-const TAB = 9;
-const NEWLINE = 10;
-
 /**
  * A batch's COPY rows, UTF-8. PostgreSQL text holds no U+0000 and no lone surrogate: an event holding one is
- * written with U+FFFD in its place (`batch` is the events as written), not refused with its batch. Each value
- * goes straight into the rows' bytes (a line's text and the batch's joined text cost more than the rest).
+ * written with U+FFFD in its place (`batch` is the events as written), not refused with its batch.
  */
 export function copyRows(events: readonly AuditEvent[]): { batch: AuditEvent[]; rows: Buffer } {
   const out = new Bytes(Math.max(1 << 16, events.length * 1024));
