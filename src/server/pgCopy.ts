@@ -1,15 +1,28 @@
 /**
  * Events to a PostgreSQL server by `COPY … FROM STDIN`: PostgreSQL reads COPY's text rows in about half the time
  * it takes for the same rows as one JSON parameter of an INSERT (21 against 42 µs a row on a 2-core machine,
- * measured with the encoding done beforehand). COPY has no ON CONFLICT, so it takes only batches whose ids the
- * store made (unique); an id the caller chose goes by INSERT, which skips one already there.
+ * measured with the encoding done beforehand). COPY has no ON CONFLICT: a batch whose ids the store made (unique)
+ * goes straight into the events, one with ids the caller chose through a table of its own (`STAGED_COPY`).
  */
 import type { AuditEvent } from '../core/event.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { Bytes, NEWLINE, TAB } from './bytes.js';
 import { searchText, storable, unstorableJson } from './store.js';
 
-export const COPY_SQL = 'COPY audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event) FROM STDIN';
+const COLUMNS = 'tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event';
+export const COPY_SQL = `COPY audit_events (${COLUMNS}) FROM STDIN`;
+
+/**
+ * Events with ids the caller chose go by COPY too, into a temporary table of this connection (emptied when its
+ * transaction ends), and from there into the events by INSERT … ON CONFLICT DO NOTHING, which skips an id already
+ * there or earlier in the batch. 300,000 events with ids: 25,133 a second against 18,795 as one JSON parameter of
+ * an INSERT. It needs the right to create temporary tables, which PostgreSQL grants every role by default.
+ */
+export const STAGED_COPY = {
+  before: ['BEGIN', `CREATE TEMPORARY TABLE IF NOT EXISTS audit_events_incoming (LIKE audit_events) ON COMMIT DELETE ROWS`],
+  copy: `COPY audit_events_incoming (${COLUMNS}) FROM STDIN`,
+  after: [`INSERT INTO audit_events (${COLUMNS}) SELECT ${COLUMNS} FROM audit_events_incoming ON CONFLICT (tenant_id, id) DO NOTHING`, 'COMMIT'],
+};
 
 const SPECIAL = /[\\\n\r\t]/;
 const SPECIALS = /[\\\n\r\t]/g;

@@ -5,7 +5,7 @@ import { DEFAULT_SORT } from '../core/query.js';
 import { HOUR } from '../core/time.js';
 import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook } from '../core/viewBook.js';
-import { copyRows, COPY_SQL } from './pgCopy.js';
+import { copyRows } from './pgCopy.js';
 import { orderOf, Params, SCHEMA, TRIGRAM_SCHEMA, whereOf, type SqlClient } from './sql.js';
 import { COUNTS_SCHEMA, countSql, countsStatsSql, countsWhere, hasKeptCounts } from './sqlCounts.js';
 import {
@@ -61,8 +61,11 @@ export async function sqlStore(
     transaction: <T>(work: (tx: SqlClient) => Promise<T>) => Promise<T>;
     /** Insert statements in flight at once: a pool's connections work side by side; PGlite runs one at a time. */
     parallel?: number;
-    /** Runs `COPY … FROM STDIN` with these rows (a PostgreSQL server through `pg`); without it, INSERT. */
-    copy?: (sql: string, rows: Buffer) => Promise<void>;
+    /**
+     * Writes these COPY rows (a PostgreSQL server through `pg`): straight into the events, or (`staged`, ids the
+     * caller chose) through a temporary table whose INSERT skips ids already there. Without it, INSERT.
+     */
+    copy?: (rows: Buffer, staged: boolean) => Promise<void>;
   },
 ): Promise<AuditLogStore> {
   const parallel = Math.max(1, options.parallel ?? 1);
@@ -92,15 +95,16 @@ export async function sqlStore(
       for (let from = 0; from < list.length && !failure; from += INSERT_BATCH) {
         const prepared = prepareRecords(list.slice(from, from + INSERT_BATCH), opts.tenantId, at, from);
         skipped.push(...prepared.skipped);
-        const chosenIds = prepared.chosenIds;
         let batch = prepared.recorded;
         if (!batch.length) continue;
         let write: () => Promise<unknown>;
-        if (options.copy && !batch.some((e) => chosenIds.has(e.id))) {
+        if (options.copy) {
           const copy = options.copy;
           const encoded = copyRows(batch);
           batch = encoded.batch;
-          write = () => copy(COPY_SQL, encoded.rows);
+          // Ids the caller chose may be there already: those go through a table that skips them.
+          const staged = prepared.chosenIds.size > 0;
+          write = () => copy(encoded.rows, staged);
         } else {
           let rows = insertRows(batch);
           // PostgreSQL text holds no U+0000 and no lone surrogate: such an event is kept with U+FFFD in its place,

@@ -3,7 +3,7 @@
  * through `pg`. Both run the same SQL. Their drivers are optional peer dependencies, loaded when a store is made.
  */
 import type { SqlClient } from './sql.js';
-import { copyQuery } from './pgCopy.js';
+import { COPY_SQL, copyQuery, STAGED_COPY } from './pgCopy.js';
 import { sqlStore } from './sqlStore.js';
 import type { AuditLogStore, StoreOptions } from './store.js';
 
@@ -59,8 +59,10 @@ export interface PostgresStoreOptions extends StoreOptions {
   searchIndex?: 'trigram';
   /**
    * Events go to the server by `COPY … FROM STDIN` (about twice as fast for PostgreSQL as INSERT), on the pool's
-   * connections through `pg`'s query objects; an event whose id the caller chose goes by INSERT, which skips an id
-   * already there. `false`: INSERT only, for a pool that is not `pg`'s or a database without COPY FROM STDIN.
+   * connections through `pg`'s query objects; a batch with ids the caller chose goes through a temporary table
+   * whose INSERT skips an id already there (it needs the right to create temporary tables, every role's by
+   * default). `false`: INSERT only, for a pool that is not `pg`'s, a role without that right, or a database
+   * without COPY FROM STDIN.
    * @default true
    */
   copy?: boolean;
@@ -95,16 +97,24 @@ export async function postgresStore(options: ({ pool: PgPoolLike } | { connectio
         client.release();
       }
     },
-    copy: options.copy === false ? undefined : (sql, rows) => copyOn(pool, sql, rows),
+    copy: options.copy === false ? undefined : (rows, staged) => copyOn(pool, rows, staged),
     close: own ? () => pool.end() : undefined,
   });
 }
 
-/** Runs a COPY FROM STDIN on one of the pool's connections (pg's `client.query(submittable)`). */
-async function copyOn(pool: PgPoolLike, sql: string, rows: Buffer): Promise<void> {
+/**
+ * Runs a COPY FROM STDIN on one of the pool's connections (pg's `client.query(submittable)`): into the events, or
+ * `staged` through a temporary table in one transaction, undone when a statement fails.
+ */
+async function copyOn(pool: PgPoolLike, rows: Buffer, staged: boolean): Promise<void> {
   const client = await pool.connect();
+  let open = false;
   try {
-    const { query, done } = copyQuery(sql, rows);
+    if (staged) {
+      open = true;
+      for (const statement of STAGED_COPY.before) await client.query(statement);
+    }
+    const { query, done } = copyQuery(staged ? STAGED_COPY.copy : COPY_SQL, rows);
     const returned = (client as unknown as { query(submittable: object): unknown }).query(query);
     // pg hands the query object back; a driver that made a promise of it instead does not run COPY this way.
     if (returned && typeof (returned as Promise<unknown>).then === 'function') {
@@ -116,6 +126,13 @@ async function copyOn(pool: PgPoolLike, sql: string, rows: Buffer): Promise<void
       throw new Error('react-audit-logs/server: this pool does not run COPY FROM STDIN as pg does; pass copy: false to postgresStore.', { cause });
     }
     await done;
+    if (staged) for (const statement of STAGED_COPY.after) await client.query(statement);
+    open = false;
+  } catch (error) {
+    // The connection goes back to the pool outside any transaction (a ROLLBACK that fails too leaves the error
+    // that came first to the caller).
+    if (open) await client.query('ROLLBACK').catch(() => {});
+    throw error;
   } finally {
     client.release();
   }

@@ -110,7 +110,8 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
         return pool.query(text as string, values as unknown[]);
       },
     });
-    const flaky = await postgresStore({ pool: failing, migrate: false });
+    // By INSERT (copy: false): the statements go through the pool's query, which refuses the second.
+    const flaky = await postgresStore({ pool: failing, migrate: false, copy: false });
     const events = generateAuditEvents({ tenantId: 'acme', count: 5000, seed: 2, now: Date.now() });
     await expect(flaky.record(events)).rejects.toThrow('disk full');
     // The statements in flight beside it (three at once: the first 1,000 and the third) finish; none of the
@@ -141,7 +142,7 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
       });
       const store = await postgresStore({ pool: watched, ...options });
       const copies = () => statements.filter((s) => s.startsWith('COPY audit_events')).length;
-      return { pool, store, copies, end: async () => (await store.close(), await pool.end()) };
+      return { pool, store, copies, statements, end: async () => (await store.close(), await pool.end()) };
     };
     // COPY's text format gives a meaning to tab, line break, carriage return and backslash (\N is NULL, \. ends
     // the data): each must arrive as it was given.
@@ -175,13 +176,18 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
       await end();
     });
 
-    it('writes an event whose id the caller chose by INSERT, which skips the id already there; copy: false writes all by INSERT', async () => {
-      const { store, copies, end } = await spied();
+    it('writes events whose ids the caller chose by COPY through a table that skips ids already there; copy: false writes all by INSERT', async () => {
+      const { store, statements, end } = await spied();
       const event = { id: 'evt_mine', tenantId: 'acme', action: 'user.login' };
-      await store.record([event, { tenantId: 'acme', action: 'user.logout' }]);
-      await store.record(event);
-      expect(copies()).toBe(0);
-      expect((await store.list('acme', {}, [], { type: 'offset', offset: 0, limit: 10 }, Date.now())).total).toBe(2);
+      const odd1 = { id: `evt_${odd}`, tenantId: 'acme', action: `user.${odd}`, message: odd };
+      await store.record([event, { tenantId: 'acme', action: 'user.logout' }, event, odd1]);
+      await store.record([event, odd1]);
+      // Both calls by COPY, each into the connection's own table first; nothing by INSERT … jsonb_to_recordset.
+      expect(statements.filter((s) => s.startsWith('COPY audit_events_incoming'))).toHaveLength(2);
+      expect(statements.some((s) => s.includes('jsonb_to_recordset'))).toBe(false);
+      const page = await store.list('acme', {}, [], { type: 'offset', offset: 0, limit: 10 }, Date.now());
+      expect(page.total).toBe(3);
+      expect(await store.get('acme', odd1.id)).toMatchObject({ id: odd1.id, action: odd1.action, message: odd });
       await end();
       const inserting = await spied({ copy: false });
       await inserting.store.record([{ tenantId: 'acme', action: `user.${odd}` }]);
@@ -207,6 +213,16 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
       await store.record(events.slice(0, 10));
       expect(copies()).toBe(before + 1);
       expect([1010, 1510]).toContain(await count());
+      // The same with ids of the caller's: the refusal comes from the INSERT out of the connection's own table; its
+      // transaction is undone and the connection is free for the next write.
+      const chosen = generateAuditEvents({ tenantId: 'acme', count: 20, seed: 5, now: Date.now() });
+      chosen[10] = { ...chosen[10]!, message: 'refused' };
+      const counted = await count();
+      await expect(store.record(chosen)).rejects.toThrow(/no_refused/);
+      expect(await count()).toBe(counted);
+      expect(pool.idleCount).toBe(pool.totalCount);
+      await store.record(chosen.filter((_, i) => i !== 10));
+      expect(await count()).toBe(counted + 19);
       await end();
     });
 
@@ -223,9 +239,9 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
       };
       const store = await postgresStore({ pool: textOnly });
       await expect(store.record({ tenantId: 'acme', action: 'user.login' })).rejects.toThrow(/copy: false/);
-      await store.record({ id: 'evt_chosen', tenantId: 'acme', action: 'user.login' });
+      await expect(store.record({ id: 'evt_chosen', tenantId: 'acme', action: 'user.login' })).rejects.toThrow(/copy: false/);
       const fallback = await postgresStore({ pool: textOnly, copy: false, migrate: false });
-      await fallback.record({ tenantId: 'acme', action: 'user.logout' });
+      await fallback.record([{ tenantId: 'acme', action: 'user.logout' }, { id: 'evt_chosen', tenantId: 'acme', action: 'user.login' }]);
       expect((await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0]!.n).toBe(2);
       await pool.end();
     });
