@@ -102,6 +102,9 @@ export async function postgresStore(options: ({ pool: PgPoolLike } | { connectio
   });
 }
 
+/** PostgreSQL's SQLSTATE for a right the role lacks. */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
 /**
  * Runs a COPY FROM STDIN on one of the pool's connections (pg's `client.query(submittable)`): into the events, or
  * `staged` through a temporary table in one transaction, undone when a statement fails.
@@ -112,7 +115,15 @@ async function copyOn(pool: PgPoolLike, rows: Buffer, staged: boolean): Promise<
   try {
     if (staged) {
       open = true;
-      for (const statement of STAGED_COPY.before) await client.query(statement);
+      try {
+        for (const statement of STAGED_COPY.before) await client.query(statement);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== INSUFFICIENT_PRIVILEGE) throw error;
+        throw new Error(
+          'react-audit-logs/server: events with ids of yours go through a temporary table, and this role may not create one: GRANT TEMPORARY ON DATABASE to it, or pass copy: false to postgresStore.',
+          { cause: error },
+        );
+      }
     }
     const { query, done } = copyQuery(staged ? STAGED_COPY.copy : COPY_SQL, rows);
     const returned = (client as unknown as { query(submittable: object): unknown }).query(query);

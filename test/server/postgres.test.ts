@@ -226,6 +226,27 @@ describe.skipIf(!POSTGRES_BIN)('PostgreSQL', () => {
       await end();
     });
 
+    it('names the way out when the role may not create the temporary table that events with ids go through', async () => {
+      const connectionString = await server.createDatabase();
+      const owner = new pg.Pool({ connectionString });
+      await postgresStore({ pool: owner }).then((s) => s.close());
+      const database = new URL(connectionString).pathname.slice(1);
+      // A role that may write the events but not create temporary tables (PostgreSQL grants that to every role
+      // by default: a host may have taken it away).
+      await owner.query(`CREATE ROLE writer LOGIN; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO writer;
+        REVOKE TEMPORARY ON DATABASE ${database} FROM PUBLIC`);
+      const asWriter = new pg.Pool({ connectionString: connectionString.replace('postgres@', 'writer@') });
+      const writer = await postgresStore({ pool: asWriter, migrate: false });
+      await writer.record({ tenantId: 'acme', action: 'user.login' });
+      await expect(writer.record({ id: 'evt_mine', tenantId: 'acme', action: 'user.login' })).rejects.toThrow(/GRANT TEMPORARY.*copy: false/);
+      expect(asWriter.idleCount).toBe(asWriter.totalCount);
+      const inserting = await postgresStore({ pool: asWriter, migrate: false, copy: false });
+      await inserting.record({ id: 'evt_mine', tenantId: 'acme', action: 'user.login' });
+      expect((await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0]!.n).toBe(2);
+      await asWriter.end();
+      await owner.end();
+    });
+
     it('names the problem when a pool does not run pg query objects', async () => {
       const pool = new pg.Pool({ connectionString: await server.createDatabase() });
       // A pg-like pool whose query takes only text and values: a query object's text alone reaches the server.
