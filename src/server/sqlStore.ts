@@ -3,10 +3,9 @@ import { defaultDataStructure, parseDataStructure } from '../core/fields.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
 import { DEFAULT_SORT } from '../core/query.js';
 import { HOUR } from '../core/time.js';
-import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook } from '../core/viewBook.js';
-import { copyRows } from './pgCopy.js';
 import { orderOf, Params, SCHEMA, TRIGRAM_SCHEMA, whereOf, type SqlClient } from './sql.js';
+import { sqlRecord, type SqlRecordOptions } from './sqlRecord.js';
 import { COUNTS_SCHEMA, countSql, countsStatsSql, countsWhere, hasKeptCounts } from './sqlCounts.js';
 import {
   decodeCursor,
@@ -18,34 +17,9 @@ import {
   searchFirstInWindow,
   SEARCH_WINDOW,
   parsedJson,
-  prepareRecords,
-  searchText,
-  storable,
-  unstorableJson,
   type AuditLogStore,
-  type RecordInput,
-  type RecordSkipped,
   type StoreOptions,
 } from './store.js';
-
-/** Events per INSERT statement. */
-const INSERT_BATCH = 1000;
-
-/**
- * One statement per batch, its rows as one JSON array bound as one parameter: PostgreSQL reads it once, and the
- * event goes into its column as the jsonb it already parsed (against a text array per column, each event's JSON
- * escaped into one: a third less time in this process for the same time in the server).
- */
-const INSERT_SQL = `INSERT INTO audit_events (tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event)
-  SELECT t, i, ts, s, r, l, q, e FROM jsonb_to_recordset($1::jsonb) AS x(t text, i text, ts timestamptz, s text, r integer, l text, q text, e jsonb)
-  ON CONFLICT (tenant_id, id) DO NOTHING`;
-
-/** A batch of events as the JSON rows `INSERT_SQL` reads. */
-function insertRows(batch: readonly AuditEvent[]): string {
-  return JSON.stringify(
-    batch.map((e) => ({ t: e.tenantId, i: e.id, ts: e.timestamp, s: e.severity, r: e.severityRank, l: severityLevelOfRank(e.severityRank), q: searchText(e), e })),
-  );
-}
 
 /** The advisory lock key the schema is made under (any fixed number: "audit" on a phone keypad). */
 const SCHEMA_LOCK = 28348;
@@ -59,16 +33,8 @@ export async function sqlStore(
     close?: () => Promise<void>;
     /** Runs `work` in one transaction on one connection. */
     transaction: <T>(work: (tx: SqlClient) => Promise<T>) => Promise<T>;
-    /** Insert statements in flight at once: a pool's connections work side by side; PGlite runs one at a time. */
-    parallel?: number;
-    /**
-     * Writes these COPY rows (a PostgreSQL server through `pg`): straight into the events, or (`staged`, ids the
-     * caller chose) through a temporary table whose INSERT skips ids already there. Without it, INSERT.
-     */
-    copy?: (rows: Buffer, staged: boolean) => Promise<void>;
-  },
+  } & SqlRecordOptions,
 ): Promise<AuditLogStore> {
-  const parallel = Math.max(1, options.parallel ?? 1);
   if (options.migrate !== false)
     // Stores starting at once on one database make the schema once: the lock waits for the first.
     await options.transaction(async (tx) => {
@@ -82,53 +48,7 @@ export async function sqlStore(
   const rowsOf = (rows: { event: unknown }[]) => rows.map((r) => parsedJson<AuditEvent>(r.event));
 
   const store: AuditLogStore = {
-    async record(given, opts = {}) {
-      const list = (Array.isArray(given) ? given : [given]) as readonly RecordInput[];
-      const at = new Date().toISOString();
-      const recorded: AuditEvent[] = [];
-      const skipped: RecordSkipped[] = [];
-      // Batches are checked and go out one at a time, up to `parallel` at once: the database writes the first
-      // while this process checks and encodes the next (checking the whole call first left it idle meanwhile).
-      // The first failure is thrown once those in flight have settled.
-      const inFlight = new Set<Promise<void>>();
-      let failure: { error: unknown } | undefined;
-      for (let from = 0; from < list.length && !failure; from += INSERT_BATCH) {
-        const prepared = prepareRecords(list.slice(from, from + INSERT_BATCH), opts.tenantId, at, from);
-        skipped.push(...prepared.skipped);
-        let batch = prepared.recorded;
-        if (!batch.length) continue;
-        let write: () => Promise<unknown>;
-        if (options.copy) {
-          const copy = options.copy;
-          const encoded = copyRows(batch);
-          batch = encoded.batch;
-          // Ids the caller chose may be there already: those go through a table that skips them.
-          const staged = prepared.chosenIds.size > 0;
-          write = () => copy(encoded.rows, staged);
-        } else {
-          let rows = insertRows(batch);
-          // PostgreSQL text holds no U+0000 and no lone surrogate: such an event is kept with U+FFFD in its place,
-          // not refused with its batch. (A well-formed pair is written as it is; only a lone half is escaped.)
-          if (unstorableJson(rows)) {
-            batch = batch.map(storable);
-            rows = insertRows(batch);
-          }
-          write = () => db.query(INSERT_SQL, [rows]);
-        }
-        recorded.push(...batch);
-        const sent: Promise<void> = write()
-          .then(
-            () => undefined,
-            (error: unknown) => void (failure ??= { error }),
-          )
-          .finally(() => inFlight.delete(sent));
-        inFlight.add(sent);
-        if (inFlight.size >= parallel) await Promise.race(inFlight);
-      }
-      await Promise.all(inFlight);
-      if (failure) throw failure.error;
-      return { recorded, skipped };
-    },
+    record: sqlRecord(db, { copy: options.copy, parallel: options.parallel }),
 
     async deleteBefore(tenantId, before) {
       const { rows } = await db.query<{ n: number }>('WITH gone AS (DELETE FROM audit_events WHERE tenant_id = $1 AND ts < $2::timestamptz RETURNING 1) SELECT count(*)::int AS n FROM gone', [
