@@ -3,6 +3,10 @@
  * a batch's rows as one text and a line's text per event cost more than the rest of encoding them (17-18 against
  * 6.3 µs a row for PostgreSQL's, the same bytes).
  */
+import type { AuditEvent } from '../core/event.js';
+import { severityLevelOfRank } from '../core/severity.js';
+import { searchText } from './store.js';
+
 export const TAB = 9;
 export const NEWLINE = 10;
 
@@ -30,3 +34,17 @@ export class Bytes {
   }
 }
 
+/**
+ * An event as one row of the events table, its columns in the order both stores write them (tenant, id, time,
+ * severity, rank, level, search text, JSON): text through the format's `escape`, the time through `time`.
+ */
+export function writeEventRow(out: Bytes, e: AuditEvent, json: string, escape: (text: string) => string, time: (iso: string) => string) {
+  out.text(escape(e.tenantId), TAB);
+  out.text(escape(e.id), TAB);
+  out.text(time(e.timestamp), TAB);
+  out.text(escape(e.severity), TAB);
+  out.text(String(e.severityRank), TAB);
+  out.text(severityLevelOfRank(e.severityRank), TAB);
+  out.text(escape(searchText(e)), TAB);
+  out.text(escape(json), NEWLINE);
+}

@@ -9,11 +9,10 @@ import { defaultDataStructure, parseDataStructure } from '../core/fields.js';
 import { MAX_PAGE_SIZE } from '../core/page.js';
 import { DEFAULT_SORT } from '../core/query.js';
 import { HOUR } from '../core/time.js';
-import { severityLevelOfRank } from '../core/severity.js';
 import { parseViewBook, type ViewBookData } from '../core/viewBook.js';
-import { Bytes, NEWLINE, TAB } from './bytes.js';
+import { Bytes, writeEventRow } from './bytes.js';
 import { chHourStats, chOrderOf, ChParams, chTime, chWhereOf, CLICKHOUSE_SCHEMA } from './clickhouseSql.js';
-import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, SEARCH_WINDOW, searchFirstInWindow, searchText, hourSplit, storable, unstorableJson, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
+import { CLICKHOUSE_EXPORT_BATCH as EXPORT_BATCH, decodeCursor, nextCursor, offsetTotal, prepareRecords, SEARCH_WINDOW, searchFirstInWindow, hourSplit, storedJson, statsFrame, statsOf, type AuditLogStore, type StoreOptions } from './store.js';
 
 /** What the store needs of a `@clickhouse/client` client. */
 type Settings = Record<string, string | number | boolean | undefined>;
@@ -131,24 +130,12 @@ export async function clickhouseStore(options: ClickHouseStoreOptions): Promise<
       let rows = 0;
       const stored: AuditEvent[] = [];
       for (const given of recorded) {
-        let e = given;
-        let event = JSON.stringify(e);
-        if (unstorableJson(event)) {
-          e = storable(e);
-          event = JSON.stringify(e);
-        }
+        const { event: e, json } = storedJson(given);
         stored.push(e);
         const key = `${e.tenantId}\u0000${e.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        body.text(tsv(e.tenantId), TAB);
-        body.text(tsv(e.id), TAB);
-        body.text(chDateTime(e.timestamp), TAB);
-        body.text(tsv(e.severity), TAB);
-        body.text(String(e.severityRank), TAB);
-        body.text(severityLevelOfRank(e.severityRank), TAB);
-        body.text(tsv(searchText(e)), TAB);
-        body.text(tsv(event), NEWLINE);
+        writeEventRow(body, e, json, tsv, chDateTime);
         rows++;
       }
       if (rows)

@@ -5,9 +5,8 @@
  * goes straight into the events, one with ids the caller chose through a table of its own (`STAGED_COPY`).
  */
 import type { AuditEvent } from '../core/event.js';
-import { severityLevelOfRank } from '../core/severity.js';
-import { Bytes, NEWLINE, TAB } from './bytes.js';
-import { searchText, storable, unstorableJson } from './store.js';
+import { Bytes, writeEventRow } from './bytes.js';
+import { storedJson } from './store.js';
 
 const COLUMNS = 'tenant_id, id, ts, severity, severity_rank, severity_level, search_text, event';
 export const COPY_SQL = `COPY audit_events (${COLUMNS}) FROM STDIN`;
@@ -39,23 +38,10 @@ function copyText(value: string): string {
  */
 export function copyRows(events: readonly AuditEvent[]): { batch: AuditEvent[]; rows: Buffer } {
   const out = new Bytes(Math.max(1 << 16, events.length * 1024));
-  const batch = events.map((event) => {
-    let e = event;
-    let json = JSON.stringify(e);
-    if (unstorableJson(json)) {
-      e = storable(e);
-      json = JSON.stringify(e);
-    }
-    out.text(copyText(e.tenantId), TAB);
-    out.text(copyText(e.id), TAB);
-    out.text(copyText(e.timestamp), TAB);
-    out.text(copyText(e.severity), TAB);
-    out.text(String(e.severityRank), TAB);
-    out.text(severityLevelOfRank(e.severityRank), TAB);
-    out.text(copyText(searchText(e)), TAB);
-    // The event's JSON holds no raw control character, only backslashes.
-    out.text(json.includes('\\') ? json.replaceAll('\\', '\\\\') : json, NEWLINE);
-    return e;
+  const batch = events.map((given) => {
+    const { event, json } = storedJson(given);
+    writeEventRow(out, event, json, copyText, copyText);
+    return event;
   });
   return { batch, rows: out.bytes() };
 }

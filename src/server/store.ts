@@ -118,6 +118,14 @@ const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/;
  */
 export const unstorableJson = (json: string) => json.includes('\\u') && UNSTORABLE_ESCAPE.test(json);
 
+/** An event as it can be stored (`storable` when its JSON holds what no database text can), and its JSON. */
+export function storedJson(given: AuditEvent): { event: AuditEvent; json: string } {
+  const json = JSON.stringify(given);
+  if (!unstorableJson(json)) return { event: given, json };
+  const event = storable(given);
+  return { event, json: JSON.stringify(event) };
+}
+
 /** What free-text search looks through (as the memory adapter: what a person reads, not the raw payload), lower case. */
 export function searchText(e: AuditEvent): string {
   const text = (v: JsonValue | undefined) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
